@@ -1,0 +1,26 @@
+package io.face4j.onnx;
+
+import java.util.Arrays;
+
+/**
+ * A dense float tensor value: shape and row-major data. CONTRACT STUB for the onnx-package owner (may add methods,
+ * must keep these).
+ */
+public record FloatTensor(long[] shape, float[] data) {
+    public FloatTensor {
+        long n = 1;
+        for (long d : shape) {
+            if (d < 0) {
+                throw new IllegalArgumentException("shape has a negative dimension: " + Arrays.toString(shape));
+            }
+            n *= d;
+        }
+        if (n != data.length) {
+            throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " needs " + n + " values, data has " + data.length);
+        }
+    }
+
+    public static FloatTensor of(float[] data, long... shape) {
+        return new FloatTensor(shape, data);
+    }
+}

@@ -1,7 +1,61 @@
 package io.face4j.cli;
 
-public final class Face4jCli {
+import java.io.PrintWriter;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of {@code ./face4j}: parses the command line and maps failures to messages and exit codes. */
+@Command(name = "face4j", mixinStandardHelpOptions = true, versionProvider = Face4jCli.Version.class,
+        exitCodeOnInvalidInput = ExitCodes.USAGE,
+        description = "Face detection and recognition on the JVM.",
+        subcommands = {CommandLine.HelpCommand.class, ImportModelCommand.class})
+public final class Face4jCli implements Runnable {
+
     public static void main(String[] args) {
-        System.out.println("face4j");
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs one command line with the given output streams; returns the exit code. Used by tests too. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine commandLine = new CommandLine(new Face4jCli());
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
+            boolean debug = "1".equals(System.getenv("FACE4J_DEBUG"));
+            if (exception instanceof InputException || isInputFailure(exception)) {
+                cmd.getErr().println("face4j " + cmd.getCommandName() + ": " + exception.getMessage());
+                if (debug) {
+                    exception.printStackTrace(cmd.getErr());
+                }
+                return ExitCodes.INPUT;
+            }
+            cmd.getErr().println("face4j " + cmd.getCommandName() + ": internal error: " + exception
+                    + (debug ? "" : " (rerun with FACE4J_DEBUG=1 for details)"));
+            if (debug) {
+                exception.printStackTrace(cmd.getErr());
+            }
+            return ExitCodes.INTERNAL;
+        });
+        return commandLine.execute(args);
+    }
+
+    /** Library exceptions that describe a bad input (image or model file) rather than a bug. */
+    private static boolean isInputFailure(Exception exception) {
+        String type = exception.getClass().getSimpleName();
+        return type.equals("ImageException") || type.equals("ModelException");
+    }
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = Face4jCli.class.getPackage().getImplementationVersion();
+            return new String[] {"face4j " + (version == null ? "(development build)" : version)};
+        }
     }
 }

@@ -1,0 +1,43 @@
+package io.face4j.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/** Expands IMAGE_OR_DIR arguments into image files: files as given, folders into their image files in name order. */
+final class InputFiles {
+    /** Extensions read by the image package (case-insensitive). */
+    static final Set<String> IMAGE_EXTENSIONS = Set.of("jpg", "jpeg", "png", "bmp", "gif", "pgm", "ppm", "pnm", "pbm");
+
+    private InputFiles() {
+    }
+
+    static List<Path> expand(List<Path> arguments, boolean recursive) {
+        List<Path> files = new ArrayList<>();
+        for (Path argument : arguments) {
+            if (Files.isDirectory(argument)) {
+                try (Stream<Path> walk = recursive ? Files.walk(argument) : Files.list(argument)) {
+                    walk.filter(Files::isRegularFile).filter(InputFiles::isImage).sorted().forEach(files::add);
+                } catch (IOException e) {
+                    throw new InputException("cannot list folder " + argument + ": " + e.getMessage(), e);
+                }
+            } else if (Files.exists(argument)) {
+                files.add(argument);
+            } else {
+                throw new InputException("no such file or folder: " + argument);
+            }
+        }
+        return files;
+    }
+
+    static boolean isImage(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 && IMAGE_EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
+    }
+}

@@ -1,6 +1,10 @@
 package io.face4j.cli;
 
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+
+import io.face4j.image.ImageException;
+import io.face4j.onnx.ModelException;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -19,11 +23,13 @@ public final class Face4jCli implements Runnable {
     /** Runs one command line with the given output streams; returns the exit code. Used by tests too. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine commandLine = new CommandLine(new Face4jCli());
+        setUsageExitCode(commandLine);
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
             boolean debug = "1".equals(System.getenv("FACE4J_DEBUG"));
-            if (exception instanceof InputException || isInputFailure(exception)) {
+            if (exception instanceof InputException || exception instanceof ImageException
+                    || exception instanceof ModelException || exception instanceof UncheckedIOException) {
                 cmd.getErr().println("face4j " + cmd.getCommandName() + ": " + exception.getMessage());
                 if (debug) {
                     exception.printStackTrace(cmd.getErr());
@@ -40,10 +46,10 @@ public final class Face4jCli implements Runnable {
         return commandLine.execute(args);
     }
 
-    /** Library exceptions that describe a bad input (image or model file) rather than a bug. */
-    private static boolean isInputFailure(Exception exception) {
-        String type = exception.getClass().getSimpleName();
-        return type.equals("ImageException") || type.equals("ModelException");
+    /** picocli's default for a bad command line is 2; face4j documents 1 for usage errors, on every subcommand. */
+    private static void setUsageExitCode(CommandLine commandLine) {
+        commandLine.getCommandSpec().exitCodeOnInvalidInput(ExitCodes.USAGE);
+        commandLine.getSubcommands().values().forEach(Face4jCli::setUsageExitCode);
     }
 
     @Override

@@ -40,7 +40,8 @@ final class TestVectors {
         return v;
     }
 
-    /** {@code count} templates of model {@link #MODEL} around a random centre. */
+    /** {@code count} templates of model {@link #MODEL} around a random centre; per-component noise 0.05 gives
+     * cosines of about 0.96 to the centre in 32 dimensions, 0.3 about 0.5. */
     static List<NewTemplate> person(Random random, int count, double noise) {
         float[] centre = unit(random, DIM);
         List<NewTemplate> templates = new ArrayList<>();

@@ -1,0 +1,336 @@
+package io.face4j.gallery;
+
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/**
+ * All templates of one model as one row-major float matrix ({@code rows x dimension}, unit rows), with the owner of
+ * each row and a running sum per identity for the centroid policy. Rows are appended on enrolment and a removed row
+ * is filled with the last row, so the matrix stays dense and a search is one pass over one array.
+ * Thread-safe: searches share a read lock, updates take the write lock.
+ */
+final class ModelIndex {
+    private static final int INITIAL_ROWS = 64;
+
+    final String modelId;
+    final int dimension;
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+
+    private float[] matrix;
+    private long[] templateIds;
+    private int[] rowSlot;
+    private int rows;
+    private final Map<Long, Integer> rowOfTemplate = new HashMap<>();
+
+    // Identity slots; a slot freed by the identity's last template is reused, so row owners never need rewriting.
+    private String[] slotId = new String[16];
+    private String[] slotName = new String[16];
+    private int[] slotCount = new int[16];
+    private double[] slotSum;
+    private int slots;
+    private final Map<String, Integer> slotOfIdentity = new HashMap<>();
+    private final Deque<Integer> freeSlots = new ArrayDeque<>();
+
+    ModelIndex(String modelId, int dimension, int expectedRows) {
+        this.modelId = modelId;
+        this.dimension = dimension;
+        int capacity = Math.max(INITIAL_ROWS, expectedRows);
+        matrix = new float[Math.multiplyExact(capacity, dimension)];
+        templateIds = new long[capacity];
+        rowSlot = new int[capacity];
+        slotSum = new double[16 * dimension];
+    }
+
+    /** Scores of every identity that has templates in this index, for one query. */
+    record Scores(String[] ids, String[] names, float[] scores, int[] counts) {
+    }
+
+    int size() {
+        lock.readLock().lock();
+        try {
+            return rows;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Adds a unit-length row owned by {@code identityId}; the caller has checked the length. */
+    void add(long templateId, String identityId, String name, float[] unit) {
+        lock.writeLock().lock();
+        try {
+            if (rowOfTemplate.containsKey(templateId)) {
+                return;
+            }
+            if (rows == templateIds.length) {
+                int capacity = rows * 2;
+                matrix = Arrays.copyOf(matrix, Math.multiplyExact(capacity, dimension));
+                templateIds = Arrays.copyOf(templateIds, capacity);
+                rowSlot = Arrays.copyOf(rowSlot, capacity);
+            }
+            int slot = slotFor(identityId, name);
+            System.arraycopy(unit, 0, matrix, rows * dimension, dimension);
+            templateIds[rows] = templateId;
+            rowSlot[rows] = slot;
+            rowOfTemplate.put(templateId, rows);
+            rows++;
+            slotCount[slot]++;
+            int base = slot * dimension;
+            for (int d = 0; d < dimension; d++) {
+                slotSum[base + d] += unit[d];
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    void removeTemplate(long templateId) {
+        lock.writeLock().lock();
+        try {
+            Integer row = rowOfTemplate.get(templateId);
+            if (row != null) {
+                removeRow(row);
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    void removeIdentity(String identityId) {
+        lock.writeLock().lock();
+        try {
+            Integer slot = slotOfIdentity.get(identityId);
+            if (slot == null) {
+                return;
+            }
+            for (int row = rows - 1; row >= 0; row--) {
+                if (rowSlot[row] == slot) {
+                    removeRow(row);
+                }
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    void rename(String identityId, String name) {
+        lock.writeLock().lock();
+        try {
+            Integer slot = slotOfIdentity.get(identityId);
+            if (slot != null) {
+                slotName[slot] = name;
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** A copy of one row by template id, or null when the template is not in this index. */
+    float[] row(long templateId) {
+        lock.readLock().lock();
+        try {
+            Integer row = rowOfTemplate.get(templateId);
+            return row == null ? null : Arrays.copyOfRange(matrix, row * dimension, (row + 1) * dimension);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Template ids and owners of all rows, in row order. */
+    record Rows(long[] templateIds, String[] owners) {
+    }
+
+    Rows rows() {
+        lock.readLock().lock();
+        try {
+            String[] owners = new String[rows];
+            for (int r = 0; r < rows; r++) {
+                owners[r] = slotId[rowSlot[r]];
+            }
+            return new Rows(Arrays.copyOf(templateIds, rows), owners);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /**
+     * Scores every identity for a unit-length {@code query}, leaving out the template {@code excludedTemplateId}
+     * (-1: none) as if it were not enrolled; calibration uses that for leave-one-out genuine scores. An identity
+     * left with no template gets NaN.
+     */
+    Scores score(float[] query, DecisionPolicy policy, long excludedTemplateId) {
+        lock.readLock().lock();
+        try {
+            Integer excluded = excludedTemplateId < 0 ? null : rowOfTemplate.get(excludedTemplateId);
+            int excludedRow = excluded == null ? -1 : excluded;
+            float[] scores;
+            if (policy instanceof DecisionPolicy.NearestTemplate) {
+                scores = nearest(query, excludedRow);
+            } else if (policy instanceof DecisionPolicy.Centroid) {
+                scores = centroid(query, excludedRow);
+            } else {
+                scores = knnVote(query, ((DecisionPolicy.KnnVote) policy).k(), excludedRow);
+            }
+            int[] counts = Arrays.copyOf(slotCount, slots);
+            if (excludedRow >= 0) {
+                counts[rowSlot[excludedRow]]--;
+            }
+            return new Scores(Arrays.copyOf(slotId, slots), Arrays.copyOf(slotName, slots), scores, counts);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    private float[] nearest(float[] query, int excludedRow) {
+        float[] best = new float[slots];
+        Arrays.fill(best, Float.NaN);
+        float[] m = matrix;
+        int[] owner = rowSlot;
+        int dim = dimension;
+        for (int r = 0, n = rows; r < n; r++) {
+            if (r == excludedRow) {
+                continue;
+            }
+            float s = dot(m, r * dim, query, dim);
+            int slot = owner[r];
+            // !(s <= best) is also true while best is NaN (no row yet)
+            if (!(s <= best[slot])) {
+                best[slot] = s;
+            }
+        }
+        return best;
+    }
+
+    private float[] centroid(float[] query, int excludedRow) {
+        float[] scores = new float[slots];
+        int excludedSlot = excludedRow < 0 ? -1 : rowSlot[excludedRow];
+        for (int slot = 0; slot < slots; slot++) {
+            int count = slotCount[slot] - (slot == excludedSlot ? 1 : 0);
+            if (slotId[slot] == null || count == 0) {
+                scores[slot] = Float.NaN;
+                continue;
+            }
+            int base = slot * dimension;
+            double dot = 0;
+            double squares = 0;
+            for (int d = 0; d < dimension; d++) {
+                double sum = slotSum[base + d];
+                if (slot == excludedSlot) {
+                    sum -= matrix[excludedRow * dimension + d];
+                }
+                dot += sum * query[d];
+                squares += sum * sum;
+            }
+            // templates pointing in opposite directions can sum to (almost) nothing: no direction, no similarity
+            scores[slot] = squares < 1e-12 ? 0f : (float) (dot / Math.sqrt(squares));
+        }
+        return scores;
+    }
+
+    private float[] knnVote(float[] query, int k, int excludedRow) {
+        int size = Math.min(k, rows);
+        float[] topScore = new float[size];
+        int[] topRow = new int[size];
+        int filled = 0;
+        float[] m = matrix;
+        int dim = dimension;
+        for (int r = 0, n = rows; r < n; r++) {
+            if (r == excludedRow) {
+                continue;
+            }
+            float s = dot(m, r * dim, query, dim);
+            if (filled == size && s <= topScore[size - 1]) {
+                continue;
+            }
+            int i = filled == size ? size - 1 : filled++;
+            while (i > 0 && topScore[i - 1] < s) {
+                topScore[i] = topScore[i - 1];
+                topRow[i] = topRow[i - 1];
+                i--;
+            }
+            topScore[i] = s;
+            topRow[i] = r;
+        }
+        float[] votes = new float[slots];
+        int excludedSlot = excludedRow < 0 ? -1 : rowSlot[excludedRow];
+        for (int slot = 0; slot < slots; slot++) {
+            boolean empty = slotId[slot] == null || slotCount[slot] - (slot == excludedSlot ? 1 : 0) == 0;
+            votes[slot] = empty ? Float.NaN : 0f;
+        }
+        for (int i = 0; i < filled; i++) {
+            votes[rowSlot[topRow[i]]] += Math.max(0f, topScore[i]) / k;
+        }
+        return votes;
+    }
+
+    /** Dot product of row {@code offset..offset+dim} with {@code q}; four accumulators let the CPU overlap the adds. */
+    private static float dot(float[] m, int offset, float[] q, int dim) {
+        float a0 = 0;
+        float a1 = 0;
+        float a2 = 0;
+        float a3 = 0;
+        int d = 0;
+        for (; d + 4 <= dim; d += 4) {
+            a0 += q[d] * m[offset + d];
+            a1 += q[d + 1] * m[offset + d + 1];
+            a2 += q[d + 2] * m[offset + d + 2];
+            a3 += q[d + 3] * m[offset + d + 3];
+        }
+        for (; d < dim; d++) {
+            a0 += q[d] * m[offset + d];
+        }
+        return (a0 + a1) + (a2 + a3);
+    }
+
+    private int slotFor(String identityId, String name) {
+        Integer existing = slotOfIdentity.get(identityId);
+        if (existing != null) {
+            return existing;
+        }
+        int slot;
+        if (!freeSlots.isEmpty()) {
+            slot = freeSlots.pop();
+        } else {
+            if (slots == slotId.length) {
+                int capacity = slots * 2;
+                slotId = Arrays.copyOf(slotId, capacity);
+                slotName = Arrays.copyOf(slotName, capacity);
+                slotCount = Arrays.copyOf(slotCount, capacity);
+                slotSum = Arrays.copyOf(slotSum, capacity * dimension);
+            }
+            slot = slots++;
+        }
+        slotId[slot] = identityId;
+        slotName[slot] = name;
+        slotCount[slot] = 0;
+        Arrays.fill(slotSum, slot * dimension, (slot + 1) * dimension, 0.0);
+        slotOfIdentity.put(identityId, slot);
+        return slot;
+    }
+
+    private void removeRow(int row) {
+        int slot = rowSlot[row];
+        int base = slot * dimension;
+        for (int d = 0; d < dimension; d++) {
+            slotSum[base + d] -= matrix[row * dimension + d];
+        }
+        rowOfTemplate.remove(templateIds[row]);
+        int last = rows - 1;
+        if (row != last) {
+            System.arraycopy(matrix, last * dimension, matrix, row * dimension, dimension);
+            templateIds[row] = templateIds[last];
+            rowSlot[row] = rowSlot[last];
+            rowOfTemplate.put(templateIds[row], row);
+        }
+        rows--;
+        if (--slotCount[slot] == 0) {
+            slotOfIdentity.remove(slotId[slot]);
+            slotId[slot] = null;
+            slotName[slot] = null;
+            freeSlots.push(slot);
+        }
+    }
+}

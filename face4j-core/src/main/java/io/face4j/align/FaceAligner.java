@@ -5,7 +5,7 @@ import io.face4j.image.RgbImage;
 
 /**
  * Turns a detected face into the fixed-size crop an embedding model expects (ArcFace 5-point template warp, or the
- * recipe's margin crop). Implementations are immutable and thread-safe. CONTRACT STUB.
+ * recipe's margin crop). Implementations are immutable and thread-safe.
  */
 public interface FaceAligner {
     RgbImage align(RgbImage image, Detection detection);

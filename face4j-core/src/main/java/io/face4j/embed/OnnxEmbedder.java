@@ -49,6 +49,11 @@ public final class OnnxEmbedder implements FaceEmbedder {
         this.dimension = declared > 0 ? declared : probeDimension();
     }
 
+    /** The shipped MobileFaceNet (192-d, L2-normalised) with default options. */
+    public static OnnxEmbedder mobileFaceNet() {
+        return mobileFaceNet(EmbedderOptions.defaults());
+    }
+
     /** The shipped MobileFaceNet (192-d, L2-normalised). */
     public static OnnxEmbedder mobileFaceNet(EmbedderOptions options) {
         Objects.requireNonNull(options, "options");

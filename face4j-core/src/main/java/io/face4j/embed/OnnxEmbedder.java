@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 import io.face4j.align.FaceAligner;
 import io.face4j.image.RgbImage;
@@ -56,8 +55,16 @@ public final class OnnxEmbedder implements FaceEmbedder {
 
     /** The shipped MobileFaceNet (192-d, L2-normalised). */
     public static OnnxEmbedder mobileFaceNet(EmbedderOptions options) {
-        Objects.requireNonNull(options, "options");
-        return loadOwned(OnnxModel.load(ShippedModel.MOBILEFACENET, options.onnx()), EmbedderDescriptor.mobileFaceNet(), options);
+        return shipped(EmbedderDescriptor.mobileFaceNet(), options);
+    }
+
+    /**
+     * The shipped MobileFaceNet weights with another descriptor, e.g. {@code mobileFaceNet().withAlignment(MARGIN_CROP, 0)}
+     * to compare alignments (the signature is still checked against it).
+     */
+    public static OnnxEmbedder shipped(EmbedderDescriptor descriptor, EmbedderOptions options) {
+        requireArguments(descriptor, options);
+        return loadOwned(OnnxModel.load(ShippedModel.MOBILEFACENET, options.onnx()), descriptor, options);
     }
 
     /** Loads a user's .onnx (or .tflite) file described by {@code descriptor}; the embedder closes the model. */

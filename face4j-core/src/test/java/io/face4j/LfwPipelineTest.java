@@ -18,6 +18,7 @@ import java.util.Optional;
 
 import javax.imageio.ImageIO;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.face4j.align.FaceAligner;
@@ -39,6 +40,7 @@ import io.face4j.testing.Datasets;
  * crops (the BBT faces are 150x150) leave MTCNN no context; if there is still no face, the central square of the
  * image resized to 112 is embedded instead. Both fallbacks are counted and printed.
  */
+@Tag("golden") // minutes on the shared 2-core machine; exclude with -DexcludedGroups=golden
 class LfwPipelineTest {
 
     /** One image's primary face, found directly, after padding, or not at all (then only the centre crop). */

@@ -24,7 +24,11 @@ public record EmbedderOptions(boolean flipAugmentation, int batchSize, OnnxOptio
         Objects.requireNonNull(onnx, "onnx");
     }
 
-    /** No flip augmentation (see the measurements in MobileFaceNetAccuracyTest), batches of 32, default session. */
+    /**
+     * No flip augmentation, batches of 32, default session. Flip TTA with the shipped MobileFaceNet measured
+     * glint-celeb24 AUC 0.9933 -> 0.9936 and dev-lfw 10-fold accuracy 0.937 -> 0.940 (AUC 0.973 -> 0.972) for twice
+     * the model time, so it is off by default.
+     */
     public static EmbedderOptions defaults() {
         return new EmbedderOptions(false, DEFAULT_BATCH_SIZE, OnnxOptions.defaults());
     }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.face4j.eval.VerificationMetrics;
@@ -18,6 +19,7 @@ import io.face4j.testing.Datasets;
  * Golden test: the shipped MobileFaceNet on glint-celeb24-aligned112 (1,172 pre-aligned 112x112 faces of 24 people),
  * embedded directly, scored by cosine over all same/different pairs.
  */
+@Tag("golden") // minutes on the shared 2-core machine; exclude with -DexcludedGroups=golden
 class MobileFaceNetAccuracyTest {
 
     @Test

@@ -44,6 +44,16 @@ public final class RgbImage {
         return new RgbImage(width, height, rgb.clone());
     }
 
+    /** Takes ownership of {@code rgb} (no copy): for this package's producers of fresh arrays only. */
+    static RgbImage wrap(int width, int height, byte[] rgb) {
+        return new RgbImage(width, height, rgb);
+    }
+
+    /** The backing array itself (no copy): read-only use within this package. */
+    byte[] bytes() {
+        return rgb;
+    }
+
     /** Interleaved B,G,R bytes as video frames deliver them; {@code stride} bytes per row (>= width*3). */
     public static RgbImage fromBgr(byte[] bgr, int width, int height, int stride) {
         checkSize(width, height, "width", "height");
@@ -356,11 +366,13 @@ public final class RgbImage {
                     outBytes[d + 2] = (byte) ((2 * b + count) / (2 * count));
                 } else {
                     int d = offset + (transpose ? ox * nh + oy : oy * nw + ox) * 3;
-                    // sum / count in float, as torch's adaptive_avg_pool2d on a float tensor.
-                    float n = count;
-                    outFloats[d] = (r / n - mean) * invStd;
-                    outFloats[d + 1] = (g / n - mean) * invStd;
-                    outFloats[d + 2] = (b / n - mean) * invStd;
+                    // sum / kh / kw in float, the order of torch's CPU adaptive_avg_pool2d kernel on a float tensor
+                    // (the integer sums are exact in float below 2^24).
+                    float kh = rows;
+                    float kw = xEnd[ox] - xStart[ox];
+                    outFloats[d] = (r / kh / kw - mean) * invStd;
+                    outFloats[d + 1] = (g / kh / kw - mean) * invStd;
+                    outFloats[d + 2] = (b / kh / kw - mean) * invStd;
                 }
             }
         }

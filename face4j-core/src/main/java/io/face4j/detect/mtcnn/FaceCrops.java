@@ -8,14 +8,14 @@ import io.face4j.onnx.FloatTensor;
 
 /**
  * Cuts candidate boxes out of the source image as one NHWC batch for RNet or ONet: each box is truncated to whole
- * pixels, cut with black (zero) padding where it leaves the image (the MTCNN reference code's {@code pad}), area-resized
- * to side x side, normalised and transposed like the pyramid.
+ * pixels, cut (the part outside the image zero-padded or clipped, see {@link CropEdges}), area-resized to side x side,
+ * normalised and transposed like the pyramid.
  */
 final class FaceCrops {
     private FaceCrops() {
     }
 
-    static FloatTensor batch(RgbImage image, List<Candidate> candidates, int side) {
+    static FloatTensor batch(RgbImage image, List<Candidate> candidates, int side, CropEdges edges) {
         int itemSize = side * side * 3;
         float[] data = new float[candidates.size() * itemSize];
         for (int i = 0; i < candidates.size(); i++) {
@@ -24,8 +24,21 @@ final class FaceCrops {
             // x1 = 1): it crops columns [trunc(x1) - 1, trunc(x2)). (int) truncates towards zero, like its trunc().
             int left = (int) box.x1() - 1;
             int top = (int) box.y1() - 1;
-            int width = (int) box.x2() - left;
-            int height = (int) box.y2() - top;
+            int right = (int) box.x2();
+            int bottom = (int) box.y2();
+            if (edges == CropEdges.CLIP) {
+                left = Math.max(left, 0);
+                top = Math.max(top, 0);
+                right = Math.min(right, image.width());
+                bottom = Math.min(bottom, image.height());
+                if (right <= left || bottom <= top) {
+                    // wholly outside: nothing to stretch; one black (padding) pixel scores as no face
+                    left = top = -1;
+                    right = bottom = 0;
+                }
+            }
+            int width = right - left;
+            int height = bottom - top;
             image.crop(left, top, width, height)
                     .writeAreaResizedNhwc(side, side, data, i * itemSize, MtcnnDetector.PIXEL_MEAN, MtcnnDetector.PIXEL_SCALE, true);
         }

@@ -33,7 +33,7 @@ public final class MtcnnDetector implements FaceDetector {
     /**
      * A detector over the given networks, which it then owns (closes). The networks must take the transposed NHWC
      * input of the original MTCNN weights (width and height swapped), as the shipped TFLite models do; their
-     * signatures are checked here and a mismatch throws IllegalArgumentException naming the model and its shapes.
+     * signatures are checked here and a mismatch throws ModelException naming the model and its shapes.
      */
     public MtcnnDetector(OnnxModel pnet, OnnxModel rnet, OnnxModel onet, MtcnnOptions options) {
         this.options = Objects.requireNonNull(options, "options");

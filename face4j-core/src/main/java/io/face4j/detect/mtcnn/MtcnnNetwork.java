@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 
 import io.face4j.onnx.FloatTensor;
+import io.face4j.onnx.ModelException;
 import io.face4j.onnx.OnnxModel;
 
 /**
@@ -33,23 +34,20 @@ final class MtcnnNetwork implements AutoCloseable {
     }
 
     /**
-     * Wraps {@code model} after checking it looks like the {@code role} network.
+     * Wraps {@code model} after checking it looks like the {@code role} network; throws ModelException naming the
+     * model and its shapes when it does not.
      *
      * @param side      the fixed input side (24 for RNet, 48 for ONet), or 0 for PNet's any-size input
      * @param landmarks whether a 10-value landmark output is required
      */
     static MtcnnNetwork check(OnnxModel model, String role, int side, boolean landmarks) {
         Objects.requireNonNull(model, role);
-        List<OnnxModel.TensorInfo> inputs = model.inputs();
-        String expected = "expected one input [N, " + (side > 0 ? side + ", " + side : "W, H") + ", 3] and outputs [..., 2], [..., 4]"
-                + (landmarks ? ", [..., 10]" : "");
-        if (inputs.size() != 1) {
-            throw mismatch(model, role, expected);
+        String expected = "outputs [..., 2], [..., 4]" + (landmarks ? ", [..., 10]" : "");
+        if (model.inputs().size() != 1) {
+            throw mismatch(model, role, "one input; " + expected);
         }
-        long[] in = inputs.get(0).shape();
-        if (in.length != 4 || in[3] != 3 || (side > 0 && !(fits(in[1], side) && fits(in[2], side)))) {
-            throw mismatch(model, role, expected);
-        }
+        // [N, W, H, 3]: transposed NHWC; PNet takes any size
+        model.requireInput(0, -1, side > 0 ? side : -1, side > 0 ? side : -1, 3);
         int probability = -1;
         int regression = -1;
         int landmark = -1;
@@ -82,11 +80,7 @@ final class MtcnnNetwork implements AutoCloseable {
         model.close();
     }
 
-    private static boolean fits(long dimension, int side) {
-        return dimension == side || dimension < 0;
-    }
-
-    private static IllegalArgumentException mismatch(OnnxModel model, String role, String expected) {
+    private static ModelException mismatch(OnnxModel model, String role, String expected) {
         List<String> inputs = new ArrayList<>();
         for (OnnxModel.TensorInfo t : model.inputs()) {
             inputs.add(t.name() + Arrays.toString(t.shape()));
@@ -95,7 +89,7 @@ final class MtcnnNetwork implements AutoCloseable {
         for (OnnxModel.TensorInfo t : model.outputs()) {
             outputs.add(t.name() + Arrays.toString(t.shape()));
         }
-        return new IllegalArgumentException(role + " model " + model.name() + " does not look like MTCNN's " + role
+        return new ModelException(role + " model " + model.name() + " does not look like MTCNN's " + role
                 + ": " + expected + "; it has inputs " + inputs + " and outputs " + outputs);
     }
 }

@@ -18,12 +18,13 @@ import io.face4j.detect.FaceSelection;
  * @param proposalNms       IoU above which PNet windows of all scales are merged
  * @param refineNms         IoU above which RNet candidates are merged
  * @param outputNms         overlap (intersection over the smaller box) above which ONet faces are merged
+ * @param cropEdges         how RNet/ONet crops treat box parts outside the image
  * @param selection         which faces {@code detect} returns
  */
 public record MtcnnOptions(int minFaceSize, double pyramidFactor,
                            double proposalThreshold, double refineThreshold, double outputThreshold,
                            double proposalScaleNms, double proposalNms, double refineNms, double outputNms,
-                           FaceSelection selection) {
+                           CropEdges cropEdges, FaceSelection selection) {
 
     public MtcnnOptions {
         if (minFaceSize < 12) {
@@ -39,6 +40,7 @@ public record MtcnnOptions(int minFaceSize, double pyramidFactor,
         checkUnit("proposalNms", proposalNms);
         checkUnit("refineNms", refineNms);
         checkUnit("outputNms", outputNms);
+        Objects.requireNonNull(cropEdges, "cropEdges");
         Objects.requireNonNull(selection, "selection");
     }
 
@@ -50,34 +52,40 @@ public record MtcnnOptions(int minFaceSize, double pyramidFactor,
                 0.5, 0.7,      // PNet NMS within a scale, then across scales (detect_face.py)
                 0.7,           // RNet NMS
                 0.7,           // ONet NMS, "Min" overlap
+                CropEdges.ZERO_PAD, // the reference code's padding (facenet-pytorch clips: CropEdges.CLIP)
                 FaceSelection.ALL);
     }
 
     public MtcnnOptions withMinFaceSize(int value) {
         return new MtcnnOptions(value, pyramidFactor, proposalThreshold, refineThreshold, outputThreshold,
-                proposalScaleNms, proposalNms, refineNms, outputNms, selection);
+                proposalScaleNms, proposalNms, refineNms, outputNms, cropEdges, selection);
     }
 
     public MtcnnOptions withPyramidFactor(double value) {
         return new MtcnnOptions(minFaceSize, value, proposalThreshold, refineThreshold, outputThreshold,
-                proposalScaleNms, proposalNms, refineNms, outputNms, selection);
+                proposalScaleNms, proposalNms, refineNms, outputNms, cropEdges, selection);
     }
 
     /** The three stage thresholds (PNet, RNet, ONet) at once. */
     public MtcnnOptions withThresholds(double proposal, double refine, double output) {
         return new MtcnnOptions(minFaceSize, pyramidFactor, proposal, refine, output,
-                proposalScaleNms, proposalNms, refineNms, outputNms, selection);
+                proposalScaleNms, proposalNms, refineNms, outputNms, cropEdges, selection);
     }
 
     /** The four NMS thresholds (PNet per scale, PNet across scales, RNet, ONet) at once. */
     public MtcnnOptions withNmsThresholds(double proposalScale, double proposal, double refine, double output) {
         return new MtcnnOptions(minFaceSize, pyramidFactor, proposalThreshold, refineThreshold, outputThreshold,
-                proposalScale, proposal, refine, output, selection);
+                proposalScale, proposal, refine, output, cropEdges, selection);
     }
 
     public MtcnnOptions withSelection(FaceSelection value) {
         return new MtcnnOptions(minFaceSize, pyramidFactor, proposalThreshold, refineThreshold, outputThreshold,
-                proposalScaleNms, proposalNms, refineNms, outputNms, value);
+                proposalScaleNms, proposalNms, refineNms, outputNms, cropEdges, value);
+    }
+
+    public MtcnnOptions withCropEdges(CropEdges value) {
+        return new MtcnnOptions(minFaceSize, pyramidFactor, proposalThreshold, refineThreshold, outputThreshold,
+                proposalScaleNms, proposalNms, refineNms, outputNms, value, selection);
     }
 
     private static void checkUnit(String name, double value) {

@@ -29,7 +29,7 @@ final class OutputStage {
     List<Detection> run(RgbImage image, List<Candidate> candidates) {
         List<Detection> faces = new ArrayList<>();
         for (List<Candidate> chunk : Chunks.of(candidates)) {
-            MtcnnNetwork.Outputs out = onet.run(FaceCrops.batch(image, chunk, SIDE));
+            MtcnnNetwork.Outputs out = onet.run(FaceCrops.batch(image, chunk, SIDE, options.cropEdges()));
             float[] prob = out.probabilities().data();
             float[] reg = out.regression().data();
             float[] marks = out.landmarks().data();

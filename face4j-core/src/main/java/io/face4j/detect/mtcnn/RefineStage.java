@@ -29,7 +29,7 @@ final class RefineStage {
     List<Candidate> run(RgbImage image, List<Candidate> candidates) {
         List<Scored> passed = new ArrayList<>();
         for (List<Candidate> chunk : Chunks.of(candidates)) {
-            MtcnnNetwork.Outputs out = rnet.run(FaceCrops.batch(image, chunk, SIDE));
+            MtcnnNetwork.Outputs out = rnet.run(FaceCrops.batch(image, chunk, SIDE, options.cropEdges()));
             float[] prob = out.probabilities().data();
             float[] reg = out.regression().data();
             for (int i = 0; i < chunk.size(); i++) {

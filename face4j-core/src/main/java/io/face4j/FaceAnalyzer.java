@@ -1,0 +1,166 @@
+package io.face4j;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import io.face4j.detect.Detection;
+import io.face4j.detect.FaceDetector;
+import io.face4j.detect.mtcnn.MtcnnDetector;
+import io.face4j.embed.EmbedderOptions;
+import io.face4j.embed.Embedding;
+import io.face4j.embed.FaceEmbedder;
+import io.face4j.embed.OnnxEmbedder;
+import io.face4j.geometry.Box;
+import io.face4j.geometry.Point;
+import io.face4j.image.RgbImage;
+import io.face4j.onnx.OnnxOptions;
+import io.face4j.quality.QualityEstimator;
+
+/**
+ * The one-call face pipeline: detect (MTCNN), align, embed (one batched call for all faces of an image) and
+ * estimate quality. Thread-safe: one instance may serve many threads at once. Closing it closes the models it
+ * opened itself ({@link #create}), never a detector or embedder passed to {@link #of}.
+ */
+public final class FaceAnalyzer implements AutoCloseable {
+
+    private final FaceDetector detector;
+    private final FaceEmbedder embedder;
+    private final QualityEstimator quality;
+    private final boolean ownsModels;
+
+    private FaceAnalyzer(FaceDetector detector, FaceEmbedder embedder, QualityEstimator quality, boolean ownsModels) {
+        this.detector = detector;
+        this.embedder = embedder;
+        this.quality = quality;
+        this.ownsModels = ownsModels;
+    }
+
+    /** MTCNN and the shipped MobileFaceNet with default settings. */
+    public static FaceAnalyzer create() {
+        return create(AnalyzerOptions.defaults());
+    }
+
+    /** Loads the detector and (unless detect-only) the embedder the options name; the analyzer owns them. */
+    public static FaceAnalyzer create(AnalyzerOptions options) {
+        if (options == null) {
+            throw new IllegalArgumentException("options must not be null");
+        }
+        OnnxOptions onnx = OnnxOptions.defaults().withIntraOpThreads(options.threads());
+        MtcnnDetector detector = MtcnnDetector.create(options.detector(), onnx);
+        try {
+            FaceEmbedder embedder = null;
+            if (options.embedder() != null) {
+                EmbedderOptions embedderOptions = EmbedderOptions.defaults().withOnnx(onnx)
+                        .withFlipAugmentation(options.flipAugmentation());
+                embedder = options.embedderFile() == null
+                        ? OnnxEmbedder.shipped(options.embedder(), embedderOptions)
+                        : OnnxEmbedder.load(options.embedderFile(), options.embedder(), embedderOptions);
+            }
+            return new FaceAnalyzer(detector, embedder, new QualityEstimator(options.quality()), true);
+        } catch (RuntimeException e) {
+            detector.close();
+            throw e;
+        }
+    }
+
+    /**
+     * An analyzer over models the caller opened and keeps closing. {@code embedder} may be null for detection only.
+     */
+    public static FaceAnalyzer of(FaceDetector detector, FaceEmbedder embedder, QualityEstimator quality) {
+        if (detector == null) {
+            throw new IllegalArgumentException("detector must not be null");
+        }
+        if (quality == null) {
+            throw new IllegalArgumentException("quality must not be null");
+        }
+        return new FaceAnalyzer(detector, embedder, quality, false);
+    }
+
+    /** Every face, most confident first, with aligned crop, embedding (when there is an embedder) and quality. */
+    public List<Face> analyze(RgbImage image) {
+        if (image == null) {
+            throw new IllegalArgumentException("image must not be null");
+        }
+        List<Detection> detections = detector.detect(image);
+        if (embedder == null) {
+            return withoutEmbeddings(image, detections);
+        }
+        List<RgbImage> aligned = new ArrayList<>(detections.size());
+        for (Detection d : detections) {
+            aligned.add(embedder.aligner().align(image, d));
+        }
+        List<Embedding> embeddings = embedder.embed(aligned);
+        List<Face> faces = new ArrayList<>(detections.size());
+        for (int i = 0; i < detections.size(); i++) {
+            Detection d = detections.get(i);
+            faces.add(new Face(d.box(), d.score(), d.landmarks(), aligned.get(i), embeddings.get(i), quality.estimate(image, d)));
+        }
+        return List.copyOf(faces);
+    }
+
+    /** Every face, most confident first, with quality but without aligned crop or embedding: the cheaper path. */
+    public List<Face> detect(RgbImage image) {
+        if (image == null) {
+            throw new IllegalArgumentException("image must not be null");
+        }
+        return withoutEmbeddings(image, detector.detect(image));
+    }
+
+    private List<Face> withoutEmbeddings(RgbImage image, List<Detection> detections) {
+        List<Face> faces = new ArrayList<>(detections.size());
+        for (Detection d : detections) {
+            faces.add(new Face(d.box(), d.score(), d.landmarks(), null, null, quality.estimate(image, d)));
+        }
+        return List.copyOf(faces);
+    }
+
+    /**
+     * The face a single-subject photo is about (as LFW images are: the subject is centred): the largest box after a
+     * penalty for distance from the image centre, {@code area - 2 * centreOffset^2}, the rule of davidsandberg/facenet's
+     * align_dataset_mtcnn.py used to prepare LFW for many published results. Empty when there is no face.
+     */
+    public static Optional<Face> primaryFace(List<Face> faces, int imageWidth, int imageHeight) {
+        if (faces == null) {
+            throw new IllegalArgumentException("faces must not be null");
+        }
+        Face best = null;
+        double bestScore = Double.NEGATIVE_INFINITY;
+        for (Face face : faces) {
+            double score = primaryScore(face.box(), imageWidth, imageHeight);
+            if (score > bestScore) {
+                bestScore = score;
+                best = face;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    static double primaryScore(Box box, int imageWidth, int imageHeight) {
+        Point c = box.centre();
+        double dx = c.x() - imageWidth / 2.0;
+        double dy = c.y() - imageHeight / 2.0;
+        return box.area() - 2.0 * (dx * dx + dy * dy);
+    }
+
+    /** The embedder, if this analyzer computes embeddings. */
+    public Optional<FaceEmbedder> embedder() {
+        return Optional.ofNullable(embedder);
+    }
+
+    public FaceDetector detector() {
+        return detector;
+    }
+
+    @Override
+    public void close() {
+        if (!ownsModels) {
+            return;
+        }
+        try (FaceDetector d = detector) {
+            if (embedder != null) {
+                embedder.close();
+            }
+        }
+    }
+}

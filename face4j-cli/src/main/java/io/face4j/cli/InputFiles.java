@@ -26,10 +26,9 @@ final class InputFiles {
                 } catch (IOException e) {
                     throw new InputException("cannot list folder " + argument + ": " + e.getMessage(), e);
                 }
-            } else if (Files.exists(argument)) {
-                files.add(argument);
             } else {
-                throw new InputException("no such file or folder: " + argument);
+                // A missing file is kept: reading it reports "no such file" and the other inputs still run.
+                files.add(argument);
             }
         }
         return files;

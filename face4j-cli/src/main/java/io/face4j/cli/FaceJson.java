@@ -1,0 +1,75 @@
+package io.face4j.cli;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import io.face4j.Face;
+import io.face4j.geometry.Box;
+import io.face4j.geometry.Point;
+import io.face4j.quality.FaceQuality;
+
+/** Turns faces into the JSON shapes the CLI prints (one object per line). Thread-safe (ObjectMapper is). */
+final class FaceJson {
+    private static final ObjectMapper MAPPER = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+
+    private FaceJson() {
+    }
+
+    static String line(Map<String, Object> value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON: " + e.getMessage(), e);
+        }
+    }
+
+    static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    /** Box, score, landmarks and quality of one face, coordinates in source-image pixels rounded to 0.1 px. */
+    static Map<String, Object> face(Face face) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("box", box(face.box()));
+        json.put("score", round(face.score(), 4));
+        List<List<Double>> landmarks = new ArrayList<>();
+        for (Point p : face.landmarks().points()) {
+            landmarks.add(List.of(round(p.x(), 1), round(p.y(), 1)));
+        }
+        json.put("landmarks", landmarks);
+        json.put("quality", quality(face.quality()));
+        return json;
+    }
+
+    static Map<String, Object> box(Box box) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("x1", round(box.x1(), 1));
+        json.put("y1", round(box.y1(), 1));
+        json.put("x2", round(box.x2(), 1));
+        json.put("y2", round(box.y2(), 1));
+        return json;
+    }
+
+    static Map<String, Object> quality(FaceQuality q) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("interOcularPx", round(q.interOcularPx(), 1));
+        json.put("boxSidePx", round(q.boxSidePx(), 1));
+        json.put("sharpness", round(q.sharpness(), 1));
+        json.put("brightness", round(q.brightness(), 1));
+        json.put("contrast", round(q.contrast(), 1));
+        json.put("yawDegrees", round(q.yawDegrees(), 1));
+        json.put("rollDegrees", round(q.rollDegrees(), 1));
+        return json;
+    }
+
+    static double round(double value, int decimals) {
+        double scale = Math.pow(10, decimals);
+        return Math.round(value * scale) / scale;
+    }
+}

@@ -4,19 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-
-import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -29,6 +23,7 @@ import io.face4j.embed.Embedding;
 import io.face4j.embed.OnnxEmbedder;
 import io.face4j.eval.LfwPairs;
 import io.face4j.eval.LfwProtocol;
+import io.face4j.image.Images;
 import io.face4j.image.RgbImage;
 import io.face4j.testing.Datasets;
 
@@ -144,12 +139,8 @@ class LfwPipelineTest {
         return new Detection(face.box(), face.score(), face.landmarks());
     }
 
+    /** Reads as the library does (EXIF orientation applied). */
     static RgbImage read(Path file) {
-        try {
-            BufferedImage image = ImageIO.read(file.toFile());
-            return RgbImage.fromBufferedImage(image);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Images.read(file);
     }
 }

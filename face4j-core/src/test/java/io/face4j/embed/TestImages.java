@@ -1,6 +1,5 @@
 package io.face4j.embed;
 
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -8,25 +7,16 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-import javax.imageio.ImageIO;
-
+import io.face4j.image.Images;
 import io.face4j.image.RgbImage;
 
-/** Test-side image reading (ImageIO + RgbImage.fromBufferedImage) and folder listing. */
+/** Test-side image reading (the library's reader) and folder listing. */
 final class TestImages {
     private TestImages() {
     }
 
     static RgbImage read(Path file) {
-        try {
-            BufferedImage image = ImageIO.read(file.toFile());
-            if (image == null) {
-                throw new IllegalStateException("no ImageIO reader for " + file);
-            }
-            return RgbImage.fromBufferedImage(image);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Images.read(file);
     }
 
     /** Files under {@code folder} with one of the extensions, sorted by path. */

@@ -40,6 +40,7 @@ final class GraphConverter {
     private static final int[] NHWC_TO_NCHW_AXIS = {0, 2, 3, 1};
 
     private final TfliteModel m;
+    private final TfliteImporter.PreluForm preluForm;
     private final OnnxGraph g;
     private final int[] producer;
     private final int[] consumers;
@@ -55,8 +56,9 @@ final class GraphConverter {
     private record Fusion(String opType, int x, int param, float scale, int axis) {
     }
 
-    GraphConverter(TfliteModel model) {
+    GraphConverter(TfliteModel model, TfliteImporter.PreluForm preluForm) {
         this.m = model;
+        this.preluForm = preluForm;
         this.g = new OnnxGraph(model.source);
         int n = model.tensors.size();
         producer = new int[n];
@@ -780,7 +782,46 @@ final class GraphConverter {
             throw unsupported(op, "slope " + m.tensor(slope).describe() + " is not per channel");
         }
         String in = layout ? nchwValue(x) : nhwcValue(x);
+        int[] xs = m.tensor(x).shape();
+        if (layout && preluForm == TfliteImporter.PreluForm.DEPTHWISE_CONV && xs[3] % NCHWC_CHANNEL_MULTIPLE == 0) {
+            preluAsDepthwise(in, slope, scale, xs[3], define(op.outputs()[0], true));
+            return;
+        }
         g.node("PRelu", List.of(in, constOperand(slope, layout, scale)), List.of(define(op.outputs()[0], layout)));
+    }
+
+    /**
+     * Channel counts the NCHWc form is used for: ONNX Runtime's NCHWc block is 8 floats with AVX2 and 16 with AVX-512,
+     * and a grouped convolution on channels that do not fill whole blocks runs unblocked and slower than PRelu.
+     */
+    private static final int NCHWC_CHANNEL_MULTIPLE = 16;
+
+    /**
+     * prelu(x) = x + (1 - a) relu(-x), with both per-channel products as 1x1 depthwise convolutions: relu(conv(x, -1))
+     * and conv(that, 1 - a) + x. ONNX Runtime (level ALL) runs these in its blocked NCHWc layout, folds the Relu and the
+     * Add into the convolutions, and so needs no reorder around the activation, which PRelu (no NCHWc kernel) does.
+     * For x >= 0 the result is x exactly; for x < 0 it is x + (1 - a)(-x), within a few ulp of a x. Holds for any slope.
+     */
+    private void preluAsDepthwise(String x, int slope, float scale, int channels, String out) {
+        float[] a = constFloats(slope);
+        float[] minusOne = new float[channels];
+        float[] oneMinusA = new float[channels];
+        for (int c = 0; c < channels; c++) {
+            minusOne[c] = -1f;
+            oneMinusA[c] = 1f - a[a.length == 1 ? 0 : c] * scale;
+        }
+        long[] dims = {channels, 1, 1, 1};
+        Attr kernel = Attr.ints("kernel_shape", 1, 1);
+        Attr group = Attr.i("group", channels);
+        String negated = out + "/neg_x";
+        String negative = out + "/relu_neg_x";
+        String correction = out + "/correction";
+        String minusOneName = constants.computeIfAbsent("minus_one:" + channels,
+                k -> floatConst("const/minus_one_" + channels, dims, minusOne));
+        g.node("Conv", List.of(x, minusOneName), List.of(negated), kernel, group);
+        g.node("Relu", List.of(negated), List.of(negative));
+        g.node("Conv", List.of(negative, floatConst(out + "/one_minus_slope", dims, oneMinusA)), List.of(correction), kernel, group);
+        g.node("Add", List.of(x, correction), List.of(out));
     }
 
     private void softmax(Operator op, int x, int axis, float beta) {

@@ -783,7 +783,7 @@ final class GraphConverter {
         }
         String in = layout ? nchwValue(x) : nhwcValue(x);
         int[] xs = m.tensor(x).shape();
-        if (layout && preluForm == TfliteImporter.PreluForm.DEPTHWISE_CONV && xs[3] % NCHWC_CHANNEL_MULTIPLE == 0) {
+        if (layout && preluForm == TfliteImporter.PreluForm.DEPTHWISE_CONV && blockedConvOutput(x)) {
             preluAsDepthwise(in, slope, scale, xs[3], define(op.outputs()[0], true));
             return;
         }
@@ -791,10 +791,28 @@ final class GraphConverter {
     }
 
     /**
-     * Channel counts the NCHWc form is used for: ONNX Runtime's NCHWc block is 8 floats with AVX2 and 16 with AVX-512,
-     * and a grouped convolution on channels that do not fill whole blocks runs unblocked and slower than PRelu.
+     * Channel counts ONNX Runtime runs blocked: its NCHWc block is 8 floats with AVX2 and 16 with AVX-512; a (grouped)
+     * convolution on channels that do not fill whole blocks runs unblocked.
      */
     private static final int NCHWC_CHANNEL_MULTIPLE = 16;
+
+    /**
+     * True when {@code x} comes straight from a convolution that ONNX Runtime will run in NCHWc: output channels and
+     * input channels in whole blocks (or fewer than 8 inputs, which it also blocks). Elsewhere the depthwise form of a
+     * PReLU would itself need reorders: on PNet's unblocked 10-to-16-channel conv2 it was slower than PRelu.
+     */
+    private boolean blockedConvOutput(int x) {
+        Operator conv = producerOp(x, CONV_2D);
+        if (conv == null) {
+            conv = producerOp(x, DEPTHWISE_CONV_2D);
+        }
+        if (conv == null) {
+            return false;
+        }
+        int in = m.tensor(conv.inputs()[0]).shape()[3];
+        int out = m.tensor(x).shape()[3];
+        return out % NCHWC_CHANNEL_MULTIPLE == 0 && (in < 8 || in % NCHWC_CHANNEL_MULTIPLE == 0);
+    }
 
     /**
      * prelu(x) = x + (1 - a) relu(-x), with both per-channel products as 1x1 depthwise convolutions: relu(conv(x, -1))

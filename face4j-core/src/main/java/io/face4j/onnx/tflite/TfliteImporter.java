@@ -32,7 +32,8 @@ public final class TfliteImporter {
         PRELU,
         /**
          * x + (1 - a) relu(-x) as two 1x1 depthwise convolutions, a Relu and an Add, which ONNX Runtime keeps in its
-         * NCHWc layout; used where the channel count is a multiple of 16 (others stay PRelu).
+         * NCHWc layout; used on the output of a convolution that ONNX Runtime blocks (channel counts multiples of 16),
+         * others stay PRelu.
          */
         DEPTHWISE_CONV
     }

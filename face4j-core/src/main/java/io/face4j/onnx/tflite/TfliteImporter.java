@@ -12,8 +12,8 @@ import io.face4j.onnx.ModelException;
  * output tensor names and their NHWC layouts; inside, 4-D activations run in NCHW (one Transpose at each boundary),
  * dimension 0 becomes the symbolic {@code batch}, and for fully convolutional graphs (only convolutions, pools and
  * per-channel element-wise ops, like MTCNN's PNet) height and width become symbolic too. Decomposed softmax patterns
- * are emitted as single Softmax nodes, decomposed PReLU patterns as chosen by {@link PreluForm}. Stateless and
- * thread-safe.
+ * are emitted as single Softmax nodes (a softmax over the two channels of a convolution's output as a 1x1 convolution
+ * and a Sigmoid), decomposed PReLU patterns as chosen by {@link PreluForm}. Stateless and thread-safe.
  */
 public final class TfliteImporter {
     private TfliteImporter() {

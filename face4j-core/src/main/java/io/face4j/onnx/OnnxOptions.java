@@ -6,7 +6,11 @@ package io.face4j.onnx;
  */
 public record OnnxOptions(int intraOpThreads, int interOpThreads, Optimization optimization) {
 
-    /** ONNX Runtime graph optimisation levels (ALL adds layout optimisations such as NCHWc convolutions). */
+    /**
+     * ONNX Runtime graph optimisation levels. ALL, the default, adds the blocked NCHWc layout for convolutions and pools
+     * and is the fastest for the shipped models: MobileFaceNet [8,112,112,3] on 1 thread took 153 ms of thread CPU time
+     * with ALL against 205 ms with EXTENDED (ONNX Runtime 1.23.2, AVX2).
+     */
     public enum Optimization { NONE, BASIC, EXTENDED, ALL }
 
     public OnnxOptions {

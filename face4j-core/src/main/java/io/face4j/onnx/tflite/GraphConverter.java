@@ -40,6 +40,7 @@ final class GraphConverter {
     private static final int[] NHWC_TO_NCHW_AXIS = {0, 2, 3, 1};
 
     private final TfliteModel m;
+    private final TfliteImporter.PreluForm preluForm;
     private final OnnxGraph g;
     private final int[] producer;
     private final int[] consumers;
@@ -55,8 +56,9 @@ final class GraphConverter {
     private record Fusion(String opType, int x, int param, float scale, int axis) {
     }
 
-    GraphConverter(TfliteModel model) {
+    GraphConverter(TfliteModel model, TfliteImporter.PreluForm preluForm) {
         this.m = model;
+        this.preluForm = preluForm;
         this.g = new OnnxGraph(model.source);
         int n = model.tensors.size();
         producer = new int[n];
@@ -780,10 +782,72 @@ final class GraphConverter {
             throw unsupported(op, "slope " + m.tensor(slope).describe() + " is not per channel");
         }
         String in = layout ? nchwValue(x) : nhwcValue(x);
+        int[] xs = m.tensor(x).shape();
+        if (layout && preluForm == TfliteImporter.PreluForm.DEPTHWISE_CONV && blockedConvOutput(x)) {
+            preluAsDepthwise(in, slope, scale, xs[3], define(op.outputs()[0], true));
+            return;
+        }
         g.node("PRelu", List.of(in, constOperand(slope, layout, scale)), List.of(define(op.outputs()[0], layout)));
     }
 
+    /**
+     * Channel counts ONNX Runtime runs blocked: its NCHWc block is 8 floats with AVX2 and 16 with AVX-512; a (grouped)
+     * convolution on channels that do not fill whole blocks runs unblocked.
+     */
+    private static final int NCHWC_CHANNEL_MULTIPLE = 16;
+
+    /**
+     * True when {@code x} comes straight from a convolution that ONNX Runtime will run in NCHWc: output channels and
+     * input channels in whole blocks (or fewer than 8 inputs, which it also blocks). Elsewhere the depthwise form of a
+     * PReLU would itself need reorders: on PNet's unblocked 10-to-16-channel conv2 it was slower than PRelu.
+     */
+    private boolean blockedConvOutput(int x) {
+        Operator conv = producerOp(x, CONV_2D);
+        if (conv == null) {
+            conv = producerOp(x, DEPTHWISE_CONV_2D);
+        }
+        if (conv == null) {
+            return false;
+        }
+        int in = m.tensor(conv.inputs()[0]).shape()[3];
+        int out = m.tensor(x).shape()[3];
+        return out % NCHWC_CHANNEL_MULTIPLE == 0 && (in < 8 || in % NCHWC_CHANNEL_MULTIPLE == 0);
+    }
+
+    /**
+     * prelu(x) = x + (1 - a) relu(-x), with both per-channel products as 1x1 depthwise convolutions: relu(conv(x, -1))
+     * and conv(that, 1 - a) + x. ONNX Runtime (level ALL) runs these in its blocked NCHWc layout, folds the Relu and the
+     * Add into the convolutions, and so needs no reorder around the activation, which PRelu (no NCHWc kernel) does.
+     * For x >= 0 the result is x exactly; for x < 0 it is x + (1 - a)(-x), within a few ulp of a x. Holds for any slope.
+     */
+    private void preluAsDepthwise(String x, int slope, float scale, int channels, String out) {
+        float[] a = constFloats(slope);
+        float[] minusOne = new float[channels];
+        float[] oneMinusA = new float[channels];
+        for (int c = 0; c < channels; c++) {
+            minusOne[c] = -1f;
+            oneMinusA[c] = 1f - a[a.length == 1 ? 0 : c] * scale;
+        }
+        long[] dims = {channels, 1, 1, 1};
+        Attr kernel = Attr.ints("kernel_shape", 1, 1);
+        Attr group = Attr.i("group", channels);
+        String negated = out + "/neg_x";
+        String negative = out + "/relu_neg_x";
+        String correction = out + "/correction";
+        String minusOneName = constants.computeIfAbsent("minus_one:" + channels,
+                k -> floatConst("const/minus_one_" + channels, dims, minusOne));
+        g.node("Conv", List.of(x, minusOneName), List.of(negated), kernel, group);
+        g.node("Relu", List.of(negated), List.of(negative));
+        g.node("Conv", List.of(negative, floatConst(out + "/one_minus_slope", dims, oneMinusA)), List.of(correction), kernel, group);
+        g.node("Add", List.of(x, correction), List.of(out));
+    }
+
     private void softmax(Operator op, int x, int axis, float beta) {
+        int[] xs = m.tensor(x).shape();
+        if (xs.length == 4 && axis == 3 && xs[3] == 2 && producedNchw(x)) {
+            twoClassSoftmax(op, x, beta);
+            return;
+        }
         // run on the NHWC form: the output is usually a graph output, and ORT's softmax is fastest on the last axis
         String in = nhwcValue(x);
         if (beta != 1f) {
@@ -792,6 +856,20 @@ final class GraphConverter {
             in = scaled;
         }
         g.node("Softmax", List.of(in), List.of(define(op.outputs()[0], false)), Attr.i("axis", axis));
+    }
+
+    /**
+     * Softmax over two channels (PNet's face/no-face map) as sigmoid(beta (x_k - x_other)): a 1x1 convolution with
+     * weights [[1, -1], [-1, 1]] and a Sigmoid, which ONNX Runtime fuses and runs blocked (NCHWc) straight from the
+     * convolution before, instead of transposing to NHWC for a Softmax over rows of two values. PNet [1,385,289,3], 1
+     * thread: the Softmax took 1.3 of 23 ms.
+     */
+    private void twoClassSoftmax(Operator op, int x, float beta) {
+        String out = define(op.outputs()[0], true);
+        String weights = constants.computeIfAbsent("two_class_softmax*" + beta,
+                k -> floatConst("const/two_class_softmax_" + constants.size(), new long[] {2, 2, 1, 1}, new float[] {beta, -beta, -beta, beta}));
+        g.node("Conv", List.of(nchwValue(x), weights), List.of(out + "/logit_differences"), Attr.ints("kernel_shape", 1, 1));
+        g.node("Sigmoid", List.of(out + "/logit_differences"), List.of(out));
     }
 
     private void emitFusion(Operator op, Fusion f) {

@@ -20,7 +20,7 @@ final class Failures {
         try {
             return body.get();
         } catch (UsageException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage(), e, null, null);
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         } catch (GalleryException | ModelMismatchException e) {
             throw new InputException(e.getMessage(), e);
         }

@@ -34,6 +34,19 @@ final class InputFiles {
         return files;
     }
 
+    /** The subfolders of {@code dir} in name order (hidden ones, starting with a dot, left out). */
+    static List<Path> subfolders(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new InputException("no such folder: " + dir);
+        }
+        try (Stream<Path> list = Files.list(dir)) {
+            return list.filter(Files::isDirectory).filter(p -> !p.getFileName().toString().startsWith("."))
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new InputException("cannot list folder " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
     static boolean isImage(Path file) {
         String name = file.getFileName().toString();
         int dot = name.lastIndexOf('.');

@@ -1,0 +1,79 @@
+package io.face4j.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+import io.face4j.FaceAnalyzer;
+import io.face4j.eval.LfwPairs;
+import io.face4j.eval.LfwProtocol;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code face4j eval LFW_ROOT --pairs pairs.txt}: the standard LFW verification protocol. */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = {"Evaluate verification on an LFW-layout folder (NAME/NAME_0001.jpg) with a pairs file:",
+                "k-fold accuracy (threshold chosen on the other folds), ROC AUC, EER, TAR at FAR 1e-2 and 1e-3.",
+                "Images without a face score -1 (counted as errors for same-person pairs). The last line is key=value."})
+final class EvalCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    AnalyzerMixin analyzer;
+
+    @Parameters(paramLabel = "LFW_ROOT", description = "folder of per-person folders")
+    Path root;
+
+    @Option(names = "--pairs", paramLabel = "FILE", description = "pairs file (default: LFW_ROOT/pairs.txt)")
+    Path pairsFile;
+
+    @Option(names = "--report", paramLabel = "DIR", description = "write report.md, roc.png and scores.png into DIR")
+    Path reportDir;
+
+    @Option(names = {"-q", "--quiet"}, description = "no progress bar; print only the last, machine-readable line")
+    boolean quiet;
+
+    @Override
+    public Integer call() {
+        Path file = pairsFile != null ? pairsFile : root.resolve("pairs.txt");
+        if (!Files.isDirectory(root)) {
+            throw new InputException("no such folder: " + root);
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new InputException("no such pairs file: " + file);
+        }
+        LfwPairs pairs;
+        try {
+            pairs = LfwPairs.read(file);
+        } catch (IllegalArgumentException e) {
+            throw new InputException("not an LFW pairs file: " + e.getMessage(), e);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        Set<Path> images = new HashSet<>();
+        pairs.pairs().forEach(p -> images.addAll(java.util.List.of(p.image1(root), p.image2(root))));
+        try (FaceAnalyzer faceAnalyzer = analyzer.open(); Progress progress = Progress.start("eval", images.size(), quiet)) {
+            PrimaryEmbeddings embeddings = new PrimaryEmbeddings(new FaceFinder(faceAnalyzer), spec.commandLine().getErr(), progress);
+            LfwProtocol.Result result = LfwProtocol.evaluate(pairs, root, embeddings::of);
+            LfwEvaluation evaluation = new LfwEvaluation(pairs, result, root);
+            if (!quiet) {
+                evaluation.lines().forEach(out::println);
+            }
+            if (reportDir != null) {
+                Path report = evaluation.writeReport(reportDir, faceAnalyzer.embedder().orElseThrow().modelId());
+                if (!quiet) {
+                    out.println("report: " + report);
+                }
+            }
+            out.println(evaluation.machineLine());
+            return ExitCodes.OK;
+        }
+    }
+}

@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
 @Command(name = "face4j", mixinStandardHelpOptions = true, versionProvider = Face4jCli.Version.class,
         exitCodeOnInvalidInput = ExitCodes.USAGE,
         description = "Face detection and recognition on the JVM.",
-        subcommands = {CommandLine.HelpCommand.class, DetectCommand.class, EmbedCommand.class, ImportModelCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, DetectCommand.class, EmbedCommand.class, ImportModelCommand.class,
+                CaptureCommand.class, LiveCommand.class, TrackCommand.class})
 public final class Face4jCli implements Runnable {
 
     public static void main(String[] args) {

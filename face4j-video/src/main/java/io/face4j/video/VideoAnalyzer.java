@@ -90,8 +90,11 @@ public final class VideoAnalyzer {
             events = tracker.predict(frame.index(), frame.timestampMicros());
         }
         List<TrackView> views = new ArrayList<>();
+        // a track missed by two detections in a row stays alive for re-association but is not shown: its predicted
+        // box drifts, and after a scene cut it would sit on someone else's face (SORT shows only matched tracks)
+        long shownFor = 2L * options.detectEvery();
         for (Track t : tracker.tracks()) {
-            if (t.confirmed()) {
+            if (t.confirmed() && frame.index() - t.lastSeenFrame() < shownFor) {
                 views.add(new TrackView(t.id(), t.box(), t.lastSeenFrame() == frame.index(), t.identity().label()));
             }
         }

@@ -150,8 +150,8 @@ public final class Tracker {
                         ? track.appearance().cosine(obs.embedding()) : Double.NaN;
                 boolean nearby = centreDistance(predicted, obs.box()) <= 2 * Math.max(predicted.width(), obs.box().width());
                 boolean gated = iou >= options.minIou() || (cosine >= options.minCosine() && nearby);
-                // two faces that overlap but look like different people are not the same track
-                if (gated && !(cosine < options.minCosine() - 0.3)) {
+                // two faces that overlap but look like different people (a scene cut) are not the same track
+                if (gated && !(cosine < options.vetoCosine())) {
                     double score = iou + options.embeddingWeight() * (Double.isNaN(cosine) ? 0 : Math.max(0, cosine));
                     candidates.add(new Pair(t, o, score));
                 }

@@ -9,10 +9,13 @@ package io.face4j.video.capture;
  * @param maxBrightness    brightest acceptable mean luma
  * @param maxYawDegrees    largest head turn
  * @param maxSimilarity    a face at least this similar (cosine) to one already kept is a duplicate
+ * @param minSamePerson    a face less similar than this to the mean of the faces kept so far is someone else (the
+ *                         person walked out and another came in); the tracker's veto value, see
+ *                         {@link io.face4j.video.track.TrackerOptions#defaults()}
  * @param singleFace       true: skip frames with more than one face; false: take the largest and say so
  */
 public record CaptureOptions(double minInterOcularPx, double minSharpness, double minBrightness, double maxBrightness,
-                             double maxYawDegrees, double maxSimilarity, boolean singleFace) {
+                             double maxYawDegrees, double maxSimilarity, double minSamePerson, boolean singleFace) {
     public CaptureOptions {
         if (!(minBrightness <= maxBrightness) || !(maxYawDegrees > 0) || !(maxSimilarity > -1 && maxSimilarity <= 1)) {
             throw new IllegalArgumentException("need minBrightness <= maxBrightness, maxYawDegrees > 0 and maxSimilarity in (-1, 1], got "
@@ -23,25 +26,26 @@ public record CaptureOptions(double minInterOcularPx, double minSharpness, doubl
     /**
      * Eyes 25 px apart (below that the 112 px aligned crop is mostly upsampled), sharpness 20 (motion-blurred video
      * faces measured below it), luma 40..220 (under- and over-exposed faces lose contrast), yaw 25 degrees (the
-     * frontal enrolment the recipe asks the user for), duplicates at cosine 0.95, the largest face when several.
+     * frontal enrolment the recipe asks the user for), duplicates at cosine 0.95, someone else below 0.4, the largest
+     * face when several.
      */
     public static CaptureOptions defaults() {
-        return new CaptureOptions(25, 20, 40, 220, 25, 0.95, false);
+        return new CaptureOptions(25, 20, 40, 220, 25, 0.95, 0.4, false);
     }
 
     public CaptureOptions withMaxSimilarity(double value) {
-        return new CaptureOptions(minInterOcularPx, minSharpness, minBrightness, maxBrightness, maxYawDegrees, value, singleFace);
+        return new CaptureOptions(minInterOcularPx, minSharpness, minBrightness, maxBrightness, maxYawDegrees, value, minSamePerson, singleFace);
     }
 
     public CaptureOptions withSingleFace(boolean value) {
-        return new CaptureOptions(minInterOcularPx, minSharpness, minBrightness, maxBrightness, maxYawDegrees, maxSimilarity, value);
+        return new CaptureOptions(minInterOcularPx, minSharpness, minBrightness, maxBrightness, maxYawDegrees, maxSimilarity, minSamePerson, value);
     }
 
     public CaptureOptions withMinInterOcularPx(double value) {
-        return new CaptureOptions(value, minSharpness, minBrightness, maxBrightness, maxYawDegrees, maxSimilarity, singleFace);
+        return new CaptureOptions(value, minSharpness, minBrightness, maxBrightness, maxYawDegrees, maxSimilarity, minSamePerson, singleFace);
     }
 
     public CaptureOptions withMaxYawDegrees(double value) {
-        return new CaptureOptions(minInterOcularPx, minSharpness, minBrightness, maxBrightness, value, maxSimilarity, singleFace);
+        return new CaptureOptions(minInterOcularPx, minSharpness, minBrightness, maxBrightness, value, maxSimilarity, minSamePerson, singleFace);
     }
 }

@@ -19,7 +19,8 @@ public final class FaceCapture {
     /** Why a frame gave no face. */
     public enum Rejection {
         NO_FACE("no face"), SEVERAL_FACES("more than one face"), TOO_SMALL("face too small"), BLURRED("blurred"),
-        TOO_DARK("too dark"), TOO_BRIGHT("too bright"), NOT_FRONTAL("head turned"), DUPLICATE("same as a face already kept");
+        TOO_DARK("too dark"), TOO_BRIGHT("too bright"), NOT_FRONTAL("head turned"), DUPLICATE("same as a face already kept"),
+        OTHER_PERSON("someone else than the faces already kept");
 
         private final String text;
 
@@ -74,8 +75,22 @@ public final class FaceCapture {
                 return reject(Rejection.DUPLICATE, faces.size());
             }
         }
+        if (!kept.isEmpty() && centroid().cosine(face.embedding()) < options.minSamePerson()) {
+            return reject(Rejection.OTHER_PERSON, faces.size());
+        }
         kept.add(face.embedding());
         return new Result(Optional.of(face), null, faces.size());
+    }
+
+    private Embedding centroid() {
+        float[] sum = new float[kept.get(0).dimension()];
+        for (Embedding e : kept) {
+            Embedding u = e.normalized();
+            for (int i = 0; i < sum.length; i++) {
+                sum[i] += u.get(i);
+            }
+        }
+        return new Embedding(sum, kept.get(0).modelId());
     }
 
     private Rejection check(FaceQuality q) {

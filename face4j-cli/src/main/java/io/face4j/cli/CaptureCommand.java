@@ -21,6 +21,7 @@ import io.face4j.video.capture.FaceCapture;
 import io.face4j.video.source.FrameSource;
 import io.face4j.video.source.SourceSpec;
 import io.face4j.video.source.VideoFrame;
+import io.face4j.video.source.VideoSourceException;
 import io.face4j.video.track.SampleWeight;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -82,10 +83,18 @@ final class CaptureCommand implements Callable<Integer> {
         List<NewTemplate> templates = new ArrayList<>();
         int severalFaces = 0;
         boolean ended = false;
+        String lost = null;
         try (FaceAnalyzer analyzer = analyzerOptions.open();
              FrameSource frames = VideoCommands.open(sourceSpec, source.options(sourceSpec), true)) {
+            // a stream lost half-way still enrols what was captured; the error is reported below
             while (templates.size() < count) {
-                Optional<VideoFrame> frame = frames.next();
+                Optional<VideoFrame> frame;
+                try {
+                    frame = frames.next();
+                } catch (VideoSourceException e) {
+                    lost = e.getMessage();
+                    break;
+                }
                 if (frame.isEmpty()) {
                     ended = true;
                     break;
@@ -109,7 +118,7 @@ final class CaptureCommand implements Callable<Integer> {
             outWriter.printf("note: %d frames had several faces; the largest was taken%n", severalFaces);
         }
         if (templates.size() < count) {
-            err.printf("fewer than %d: %s; turned down: %s%n", count, ended ? "the video ended" : "stopped",
+            err.printf("fewer than %d: %s; turned down: %s%n", count, ended ? "the video ended" : lost != null ? lost : "stopped",
                     capture.rejectionSummary().isEmpty() ? "nothing" : capture.rejectionSummary());
         }
         if (!noEnrol && !templates.isEmpty()) {

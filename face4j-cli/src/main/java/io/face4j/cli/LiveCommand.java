@@ -11,6 +11,7 @@ import io.face4j.video.VideoRunner;
 import io.face4j.video.render.FrameAnnotator;
 import io.face4j.video.source.FrameSource;
 import io.face4j.video.source.SourceSpec;
+import io.face4j.video.source.VideoSourceException;
 import io.face4j.video.view.LiveWindow;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -50,6 +51,14 @@ final class LiveCommand implements Callable<Integer> {
         if (java.awt.GraphicsEnvironment.isHeadless()) {
             throw new InputException("live needs a display (no DISPLAY or a headless JVM); use 'face4j track' to write a video instead");
         }
+        try {
+            return live();
+        } catch (VideoSourceException e) {
+            throw new InputException(e.getMessage(), e);
+        }
+    }
+
+    private int live() {
         PrintWriter out = spec.commandLine().getOut();
         SourceSpec sourceSpec = source.spec();
         long deadline = exitAfter == null ? Long.MAX_VALUE : System.nanoTime() + Math.round(exitAfter * 1e9);

@@ -15,9 +15,9 @@ import io.face4j.video.render.AnnotatedVideoWriter;
 import io.face4j.video.render.EventWriter;
 import io.face4j.video.render.FrameAnnotator;
 import io.face4j.video.source.FrameSource;
-import io.face4j.video.source.FrameSources;
 import io.face4j.video.source.SourceOptions;
 import io.face4j.video.source.SourceSpec;
+import io.face4j.video.source.VideoSourceException;
 import io.face4j.video.track.TrackEvent;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -58,6 +58,14 @@ final class TrackCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        try {
+            return track();
+        } catch (VideoSourceException e) {
+            throw new InputException(e.getMessage(), e);
+        }
+    }
+
+    private int track() {
         PrintWriter out = spec.commandLine().getOut();
         SourceSpec source = VideoSourceMixin.parseInput(input);
         try (FaceAnalyzer analyzer = detectOnly ? analyzerOptions.openDetectOnly() : analyzerOptions.open();

@@ -36,6 +36,7 @@ public final class VideoAnalyzer {
     private final Tracker tracker;
     private final QualityEstimator quality = new QualityEstimator();
     private long framesSeen;
+    private long lastDetectionFrame;
     private VideoFrame last;
 
     /**
@@ -89,12 +90,14 @@ public final class VideoAnalyzer {
         } else {
             events = tracker.predict(frame.index(), frame.timestampMicros());
         }
+        if (detect) {
+            lastDetectionFrame = frame.index();
+        }
         List<TrackView> views = new ArrayList<>();
-        // a track missed by two detections in a row stays alive for re-association but is not shown: its predicted
-        // box drifts, and after a scene cut it would sit on someone else's face (SORT shows only matched tracks)
-        long shownFor = 2L * options.detectEvery();
+        // a track the last detection missed stays alive for re-association but is not shown (as in SORT): its
+        // predicted box drifts, and after a scene cut it would sit on someone else's face
         for (Track t : tracker.tracks()) {
-            if (t.confirmed() && frame.index() - t.lastSeenFrame() < shownFor) {
+            if (t.confirmed() && t.lastSeenFrame() >= lastDetectionFrame) {
                 views.add(new TrackView(t.id(), t.box(), t.lastSeenFrame() == frame.index(), t.identity().label()));
             }
         }

@@ -80,14 +80,13 @@ final class CaptureCommand implements Callable<Integer> {
         createFolder(dir);
         SourceSpec sourceSpec = source.spec();
         FaceCapture capture = new FaceCapture(CaptureOptions.defaults().withSingleFace(singleFace));
-        List<NewTemplate> templates = new ArrayList<>();
         int severalFaces = 0;
         boolean ended = false;
         String lost = null;
         try (FaceAnalyzer analyzer = analyzerOptions.open();
              FrameSource frames = VideoCommands.open(sourceSpec, source.options(sourceSpec), true)) {
             // a stream lost half-way still enrols what was captured; the error is reported below
-            while (templates.size() < count) {
+            while (capture.keptCount() < count) {
                 Optional<VideoFrame> frame;
                 try {
                     frame = frames.next();
@@ -103,19 +102,23 @@ final class CaptureCommand implements Callable<Integer> {
                     continue;
                 }
                 FaceCapture.Result result = capture.offer(analyzer.analyze(frame.get().image()));
-                if (result.face().isPresent()) {
-                    Face face = result.face().get();
-                    severalFaces += result.faceCount() > 1 ? 1 : 0;
-                    Path file = save(dir, face);
-                    templates.add(new NewTemplate(face.embedding().values(), face.embedding().modelId(),
-                            SampleWeight.of(face.quality()), file.toString()));
-                }
+                severalFaces += result.face().isPresent() && result.faceCount() > 1 ? 1 : 0;
             }
+        }
+        // saved at the end: only then is it known which faces are of the person seen most
+        List<NewTemplate> templates = new ArrayList<>();
+        for (Face face : capture.kept().subList(0, Math.min(count, capture.keptCount()))) {
+            Path file = save(dir, face);
+            templates.add(new NewTemplate(face.embedding().values(), face.embedding().modelId(),
+                    SampleWeight.of(face.quality()), file.toString()));
         }
         PrintWriter outWriter = spec.commandLine().getOut();
         outWriter.printf("captured %d of %d faces of %s in %s%n", templates.size(), count, name, dir);
         if (severalFaces > 0) {
             outWriter.printf("note: %d frames had several faces; the largest was taken%n", severalFaces);
+        }
+        if (capture.otherPeopleFaces() > 0) {
+            outWriter.printf("note: %d good faces of other people were left out%n", capture.otherPeopleFaces());
         }
         if (templates.size() < count) {
             err.printf("fewer than %d: %s; turned down: %s%n", count, ended ? "the video ended" : lost != null ? lost : "stopped",

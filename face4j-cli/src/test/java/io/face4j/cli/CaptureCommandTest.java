@@ -49,15 +49,27 @@ class CaptureCommandTest {
 
         try (FaceAnalyzer analyzer = FaceAnalyzer.create(AnalyzerOptions.defaults().withThreads(1))) {
             FaceEmbedder embedder = analyzer.embedder().orElseThrow();
-            RgbImage image = Images.read(photo);
-            Face reference = FaceAnalyzer.primaryFace(analyzer.analyze(image), image.width(), image.height()).orElseThrow();
+            Face reference = primary(analyzer, photo);
+            Face other = primary(analyzer, Datasets.require("face_recognition-examples/examples/alex-lacamoire.png"));
+            List<Embedding> embeddings = new java.util.ArrayList<>();
             for (Path crop : files) {
                 // the saved crops are already aligned: embed them as they are
                 Embedding e = embedder.embed(Images.read(crop));
-                double cosine = e.cosine(reference.embedding());
-                System.out.printf("%s cosine to the photo %.3f%n", crop.getFileName(), cosine);
-                assertTrue(cosine > 0.45, crop + " is not the same person as the photo: cosine " + cosine);
+                double lin = e.cosine(reference.embedding());
+                double alex = e.cosine(other.embedding());
+                System.out.printf("%s cosine to Lin's photo %.3f, to Alex's %.3f%n", crop.getFileName(), lin, alex);
+                assertTrue(lin > alex + 0.1, crop + " is not clearly Lin-Manuel Miranda: " + lin + " vs " + alex);
+                embeddings.add(e);
             }
+            double minPair = 1;
+            for (int i = 0; i < embeddings.size(); i++) {
+                for (int j = i + 1; j < embeddings.size(); j++) {
+                    minPair = Math.min(minPair, embeddings.get(i).cosine(embeddings.get(j)));
+                }
+            }
+            System.out.printf("lowest cosine between two crops %.3f%n", minPair);
+            // 0.4: the capture's (and tracker's) same-person bound
+            assertTrue(minPair >= 0.4, "two crops look like different people: cosine " + minPair);
             try (Gallery g = Gallery.open(gallery)) {
                 assertEquals(8, g.findByName(LIN).orElseThrow().templateCount());
                 Decision d = new Matcher(g).decide(reference.embedding().modelId(), reference.embedding().values(),
@@ -66,6 +78,11 @@ class CaptureCommandTest {
                 assertEquals(LIN, d.label());
             }
         }
+    }
+
+    private static Face primary(FaceAnalyzer analyzer, Path photo) {
+        RgbImage image = Images.read(photo);
+        return FaceAnalyzer.primaryFace(analyzer.analyze(image), image.width(), image.height()).orElseThrow();
     }
 
     @Test

@@ -13,7 +13,7 @@ import io.face4j.video.source.SourceOptions;
 import io.face4j.video.source.SourceSpec;
 import io.face4j.video.source.VideoFrame;
 
-/** Scratch: writes the listed frames of a video as PNG for viewing. */
+/** Writes the listed frames of a video as PNG, to check annotated output by eye: FrameDump VIDEO OUT_DIR 20,60,180 */
 public final class FrameDump {
     public static void main(String[] args) {
         Set<Long> wanted = Stream.of(args[2].split(",")).map(Long::parseLong).collect(Collectors.toSet());

@@ -13,14 +13,16 @@ import io.face4j.quality.FaceQuality;
 
 /**
  * Chooses enrolment faces from a stream of analysed frames: one face per frame, good quality, not a near-copy of a
- * face already kept. Counts why faces were turned down, so a short capture can say why. Not thread-safe.
+ * face already kept, and all of one person. Faces that pass are grouped by person (cosine to a group's mean at least
+ * {@link CaptureOptions#minSamePerson()}); the person is the largest group, so a passer-by seen first does not decide
+ * whom the capture is of. Counts why faces were turned down, so a short capture can say why. Not thread-safe.
  */
 public final class FaceCapture {
     /** Why a frame gave no face. */
     public enum Rejection {
         NO_FACE("no face"), SEVERAL_FACES("more than one face"), TOO_SMALL("face too small"), BLURRED("blurred"),
         TOO_DARK("too dark"), TOO_BRIGHT("too bright"), NOT_FRONTAL("head turned"), DUPLICATE("same as a face already kept"),
-        OTHER_PERSON("someone else than the faces already kept");
+        OTHER_PERSON("someone else than the person seen most");
 
         private final String text;
 
@@ -44,7 +46,7 @@ public final class FaceCapture {
     }
 
     private final CaptureOptions options;
-    private final List<Embedding> kept = new ArrayList<>();
+    private final List<Group> groups = new ArrayList<>();
     private final Map<Rejection, Integer> rejections = new EnumMap<>(Rejection.class);
 
     public FaceCapture(CaptureOptions options) {
@@ -70,27 +72,63 @@ public final class FaceCapture {
         if (face.embedding() == null) {
             throw new IllegalArgumentException("faces must carry embeddings (use FaceAnalyzer.analyze)");
         }
-        for (Embedding e : kept) {
-            if (e.cosine(face.embedding()) >= options.maxSimilarity()) {
-                return reject(Rejection.DUPLICATE, faces.size());
+        for (Group g : groups) {
+            for (Face f : g.faces) {
+                if (f.embedding().cosine(face.embedding()) >= options.maxSimilarity()) {
+                    return reject(Rejection.DUPLICATE, faces.size());
+                }
             }
         }
-        if (!kept.isEmpty() && centroid().cosine(face.embedding()) < options.minSamePerson()) {
-            return reject(Rejection.OTHER_PERSON, faces.size());
+        Group best = null;
+        double bestCosine = options.minSamePerson();
+        for (Group g : groups) {
+            double c = g.mean().cosine(face.embedding());
+            if (c >= bestCosine) {
+                best = g;
+                bestCosine = c;
+            }
         }
-        kept.add(face.embedding());
+        if (best == null) {
+            best = new Group();
+            groups.add(best);
+        }
+        best.add(face);
         return new Result(Optional.of(face), null, faces.size());
     }
 
-    private Embedding centroid() {
-        float[] sum = new float[kept.get(0).dimension()];
-        for (Embedding e : kept) {
-            Embedding u = e.normalized();
+    /** The faces of the person seen most, in the order they were kept. */
+    public List<Face> kept() {
+        return largest().map(g -> List.copyOf(g.faces)).orElse(List.of());
+    }
+
+    /** Good faces that belong to other people than the one seen most. */
+    public int otherPeopleFaces() {
+        int all = groups.stream().mapToInt(g -> g.faces.size()).sum();
+        return all - keptCount();
+    }
+
+    private Optional<Group> largest() {
+        return groups.stream().max(Comparator.comparingInt(g -> g.faces.size()));
+    }
+
+    private static final class Group {
+        final List<Face> faces = new ArrayList<>();
+        float[] sum;
+
+        void add(Face face) {
+            Embedding u = face.embedding().normalized();
+            if (sum == null) {
+                sum = new float[u.dimension()];
+            }
             for (int i = 0; i < sum.length; i++) {
                 sum[i] += u.get(i);
             }
+            faces.add(face);
         }
-        return new Embedding(sum, kept.get(0).modelId());
+
+        Embedding mean() {
+            return new Embedding(sum, faces.get(0).embedding().modelId());
+        }
     }
 
     private Rejection check(FaceQuality q) {
@@ -117,19 +155,25 @@ public final class FaceCapture {
         return new Result(Optional.empty(), why, count);
     }
 
+    /** How many faces of the person seen most were kept. */
     public int keptCount() {
-        return kept.size();
+        return largest().map(g -> g.faces.size()).orElse(0);
     }
 
-    /** How many frames were turned down for each reason. */
+    /** How many frames were turned down for each reason (other people's faces: {@link #otherPeopleFaces()}). */
     public Map<Rejection, Integer> rejections() {
         return Map.copyOf(rejections);
     }
 
     /** "blurred 12, head turned 5" (most frequent first), or "" when nothing was turned down. */
     public String rejectionSummary() {
+        Map<Rejection, Integer> all = new EnumMap<>(Rejection.class);
+        all.putAll(rejections);
+        if (otherPeopleFaces() > 0) {
+            all.put(Rejection.OTHER_PERSON, otherPeopleFaces());
+        }
         StringBuilder s = new StringBuilder();
-        rejections.entrySet().stream().sorted(Map.Entry.<Rejection, Integer>comparingByValue().reversed()).forEach(e -> {
+        all.entrySet().stream().sorted(Map.Entry.<Rejection, Integer>comparingByValue().reversed()).forEach(e -> {
             if (s.length() > 0) {
                 s.append(", ");
             }

@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
         description = "Face detection and recognition on the JVM.",
         subcommands = {CommandLine.HelpCommand.class, DetectCommand.class, EmbedCommand.class, ImportModelCommand.class,
                 EnrollCommand.class, RecognizeCommand.class, VerifyCommand.class, GalleryCommand.class, CalibrateCommand.class,
-                EvalCommand.class, EvalIdentifyCommand.class})
+                EvalCommand.class, EvalIdentifyCommand.class,
+                CaptureCommand.class, LiveCommand.class, TrackCommand.class})
 public final class Face4jCli implements Runnable {
 
     public static void main(String[] args) {

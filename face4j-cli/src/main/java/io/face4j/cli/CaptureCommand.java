@@ -1,0 +1,164 @@
+package io.face4j.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import io.face4j.Face;
+import io.face4j.FaceAnalyzer;
+import io.face4j.gallery.Gallery;
+import io.face4j.gallery.NewTemplate;
+import io.face4j.image.Images;
+import io.face4j.video.capture.CaptureOptions;
+import io.face4j.video.capture.FaceCapture;
+import io.face4j.video.source.FrameSource;
+import io.face4j.video.source.SourceSpec;
+import io.face4j.video.source.VideoFrame;
+import io.face4j.video.source.VideoSourceException;
+import io.face4j.video.track.SampleWeight;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code face4j capture --name NAME}: the recipe's capture step, keeping only good, distinct faces, then enrolling them. */
+@Command(name = "capture", mixinStandardHelpOptions = true,
+        description = {"Collect enrolment faces of one person from a camera or video: sharp, well lit, frontal, one per",
+                "frame and not near-copies of each other. Saves the aligned crops as data/NAME/yyyyMMdd-HHmmss-SSS.jpg",
+                "and enrols them in the gallery. Stops at --count or the end of the video, and says why if short."})
+final class CaptureCommand implements Callable<Integer> {
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--name", required = true, paramLabel = "NAME", description = "who is being captured")
+    String name;
+
+    @Mixin
+    VideoSourceMixin source;
+
+    @Option(names = "--count", paramLabel = "N", defaultValue = "50", description = "faces to collect (default: ${DEFAULT-VALUE})")
+    int count;
+
+    @Option(names = "--every", paramLabel = "N", defaultValue = "2", description = "look at every Nth frame (default: ${DEFAULT-VALUE})")
+    int every;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "where the crops go (default: data/NAME)")
+    Path out;
+
+    @Option(names = "--single-face", description = "skip frames with several faces instead of taking the largest")
+    boolean singleFace;
+
+    @Option(names = "--no-enrol", description = "only save the crops")
+    boolean noEnrol;
+
+    @Mixin
+    GalleryOption galleryOption;
+
+    @Mixin
+    AnalyzerMixin analyzerOptions;
+
+    @Override
+    public Integer call() {
+        if (name.isBlank()) {
+            throw new InputException("--name must not be blank");
+        }
+        if (count < 1 || every < 1) {
+            throw new InputException("--count and --every must be >= 1, got " + count + " and " + every);
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        Path dir = out != null ? out : Path.of("data", name);
+        createFolder(dir);
+        SourceSpec sourceSpec = source.spec();
+        FaceCapture capture = new FaceCapture(CaptureOptions.defaults().withSingleFace(singleFace));
+        int severalFaces = 0;
+        boolean ended = false;
+        String lost = null;
+        try (FaceAnalyzer analyzer = analyzerOptions.open();
+             FrameSource frames = VideoCommands.open(sourceSpec, source.options(sourceSpec), true)) {
+            // a stream lost half-way still enrols what was captured; the error is reported below
+            while (capture.keptCount() < count) {
+                Optional<VideoFrame> frame;
+                try {
+                    frame = frames.next();
+                } catch (VideoSourceException e) {
+                    lost = e.getMessage();
+                    break;
+                }
+                if (frame.isEmpty()) {
+                    ended = true;
+                    break;
+                }
+                if (frame.get().index() % every != 0) {
+                    continue;
+                }
+                FaceCapture.Result result = capture.offer(analyzer.analyze(frame.get().image()));
+                severalFaces += result.face().isPresent() && result.faceCount() > 1 ? 1 : 0;
+            }
+        }
+        // saved at the end: only then is it known which faces are of the person seen most
+        List<NewTemplate> templates = new ArrayList<>();
+        for (Face face : capture.kept().subList(0, Math.min(count, capture.keptCount()))) {
+            Path file = save(dir, face);
+            templates.add(new NewTemplate(face.embedding().values(), face.embedding().modelId(),
+                    SampleWeight.of(face.quality()), file.toString()));
+        }
+        PrintWriter outWriter = spec.commandLine().getOut();
+        outWriter.printf("captured %d of %d faces of %s in %s%n", templates.size(), count, name, dir);
+        if (severalFaces > 0) {
+            outWriter.printf("note: %d frames had several faces; the largest was taken%n", severalFaces);
+        }
+        if (capture.otherPeopleFaces() > 0) {
+            outWriter.printf("note: %d good faces of other people were left out%n", capture.otherPeopleFaces());
+        }
+        if (templates.size() < count) {
+            err.printf("fewer than %d: %s; turned down: %s%n", count, ended ? "the video ended" : lost != null ? lost : "stopped",
+                    capture.rejectionSummary().isEmpty() ? "nothing" : capture.rejectionSummary());
+        }
+        if (!noEnrol && !templates.isEmpty()) {
+            enrol(templates, outWriter);
+        }
+        return ExitCodes.OK;
+    }
+
+    private void enrol(List<NewTemplate> templates, PrintWriter outWriter) {
+        try (Gallery gallery = galleryOption.open()) {
+            var existing = gallery.findByName(name);
+            if (existing.isPresent()) {
+                gallery.addTemplates(existing.get().id(), templates);
+                outWriter.printf("added %d templates to %s in the gallery%n", templates.size(), name);
+            } else {
+                gallery.enrol(name, templates);
+                outWriter.printf("enrolled %s with %d templates%n", name, templates.size());
+            }
+        }
+    }
+
+    /** The aligned crop (what the embedder saw) as a JPEG named by the current time, like the recipe's capture. */
+    private static Path save(Path dir, Face face) {
+        String stamp = LocalDateTime.now().format(STAMP);
+        Path file = dir.resolve(stamp + ".jpg");
+        for (int n = 2; Files.exists(file); n++) {
+            file = dir.resolve(stamp + "-" + n + ".jpg");
+        }
+        Images.write(face.aligned(), file);
+        return file;
+    }
+
+    private static void createFolder(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new InputException("cannot create folder " + dir + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package io.face4j.video;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.face4j.video.track.TrackEvent;
+
+/** Collects a per-track summary from frames and events: span, frames seen, every name it carried. Not thread-safe. */
+public final class TrackLog implements VideoRunner.Listener {
+    /**
+     * One track's history.
+     *
+     * @param id           track id
+     * @param firstFrame   first frame it was shown on
+     * @param lastFrame    last frame it was shown on
+     * @param shownFrames  frames it was shown on
+     * @param labels       every settled label in order ("UNKNOWN" for unknown)
+     * @param maxSimilarity highest similarity of a settled label
+     * @param meanBoxSide  mean box side, pixels
+     */
+    public record Entry(int id, long firstFrame, long lastFrame, int shownFrames, List<String> labels,
+                        double maxSimilarity, double meanBoxSide) {
+        public Set<String> names() {
+            Set<String> names = new LinkedHashSet<>(labels);
+            names.remove("UNKNOWN");
+            return names;
+        }
+    }
+
+    private static final class Builder {
+        long first = -1;
+        long last;
+        int shown;
+        double sideSum;
+        final List<String> labels = new ArrayList<>();
+        double maxSimilarity = Double.NaN;
+    }
+
+    private final Map<Integer, Builder> builders = new LinkedHashMap<>();
+
+    @Override
+    public void onFrame(FrameResult result) {
+        for (TrackView t : result.tracks()) {
+            Builder b = builders.computeIfAbsent(t.id(), k -> new Builder());
+            if (b.first < 0) {
+                b.first = result.frame().index();
+            }
+            b.last = result.frame().index();
+            b.shown++;
+            b.sideSum += Math.min(t.box().width(), t.box().height());
+        }
+    }
+
+    @Override
+    public void onEvent(TrackEvent e) {
+        Builder b = builders.computeIfAbsent(e.trackId(), k -> new Builder());
+        if (e.type() == TrackEvent.Type.IDENTIFIED || e.type() == TrackEvent.Type.IDENTITY_CHANGED) {
+            b.labels.add(e.label().text());
+            b.maxSimilarity = Double.isNaN(b.maxSimilarity) ? e.label().similarity() : Math.max(b.maxSimilarity, e.label().similarity());
+        }
+    }
+
+    /** Every track that was shown, in order of id. */
+    public List<Entry> entries() {
+        List<Entry> out = new ArrayList<>();
+        builders.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
+            Builder b = e.getValue();
+            if (b.shown > 0) {
+                out.add(new Entry(e.getKey(), b.first, b.last, b.shown, List.copyOf(b.labels), b.maxSimilarity, b.sideSum / b.shown));
+            }
+        });
+        return out;
+    }
+
+    /** A plain-text table of {@link #entries()}. */
+    public String table() {
+        StringBuilder s = new StringBuilder(String.format("%5s %7s %7s %6s %6s %8s  %s%n", "track", "first", "last", "shown", "side", "max sim", "labels"));
+        for (Entry e : entries()) {
+            s.append(String.format(java.util.Locale.ROOT, "%5d %7d %7d %6d %6.0f %8.3f  %s%n", e.id(), e.firstFrame(), e.lastFrame(),
+                    e.shownFrames(), e.meanBoxSide(), e.maxSimilarity(), e.labels().isEmpty() ? "-" : String.join(" -> ", e.labels())));
+        }
+        return s.toString();
+    }
+}

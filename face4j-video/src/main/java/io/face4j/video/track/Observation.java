@@ -1,0 +1,29 @@
+package io.face4j.video.track;
+
+import io.face4j.Face;
+import io.face4j.embed.Embedding;
+import io.face4j.geometry.Box;
+
+/**
+ * One face seen in one frame, as the tracker takes it.
+ *
+ * @param box       source-image pixels
+ * @param score     detector confidence
+ * @param embedding the face's embedding, or null (detection only)
+ * @param weight    how much this sample should count for recognition, in [0, 1] ({@link SampleWeight})
+ * @param face      the full analysis result, or null
+ */
+public record Observation(Box box, double score, Embedding embedding, double weight, Face face) {
+    public Observation {
+        if (box == null) {
+            throw new IllegalArgumentException("box must not be null");
+        }
+        if (!(weight >= 0 && weight <= 1)) {
+            throw new IllegalArgumentException("weight must be in [0, 1], got " + weight);
+        }
+    }
+
+    public static Observation of(Face face, double weight) {
+        return new Observation(face.box(), face.score(), face.embedding(), weight, face);
+    }
+}

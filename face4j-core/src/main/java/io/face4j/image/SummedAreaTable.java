@@ -29,26 +29,25 @@ public final class SummedAreaTable {
         int h = image.height();
         byte[] rgb = image.bytes();
         int stride = (w + 1) * 3;
+        int rowValues = w * 3;
         int[] sums = new int[(h + 1) * stride];
+        // Column sums of the rows so far (a contiguous, vectorisable loop), then their running sum along the row:
+        // twice as fast as adding the row above to each running row sum.
+        int[] columns = new int[rowValues];
         for (int y = 0; y < h; y++) {
-            int s = y * w * 3;
-            int above = y * stride + 3;
-            int d = above + stride;
-            // Running sums along the row, then the row above added in a separate, vectorisable loop.
-            int r = 0, g = 0, b = 0;
-            for (int x = 0; x < w; x++) {
-                r += rgb[s] & 0xFF;
-                g += rgb[s + 1] & 0xFF;
-                b += rgb[s + 2] & 0xFF;
-                sums[d] = r;
-                sums[d + 1] = g;
-                sums[d + 2] = b;
-                s += 3;
-                d += 3;
+            int s = y * rowValues;
+            for (int i = 0; i < rowValues; i++) {
+                columns[i] += rgb[s + i] & 0xFF;
             }
-            d = above + stride;
-            for (int i = 0, n = w * 3; i < n; i++) {
-                sums[d + i] += sums[above + i];
+            int d = (y + 1) * stride + 3;
+            int r = 0, g = 0, b = 0;
+            for (int i = 0; i < rowValues; i += 3) {
+                r += columns[i];
+                g += columns[i + 1];
+                b += columns[i + 2];
+                sums[d + i] = r;
+                sums[d + i + 1] = g;
+                sums[d + i + 2] = b;
             }
         }
         return new SummedAreaTable(w, h, sums);

@@ -39,6 +39,10 @@ public class AnalyzeBenchmark {
     @Param({"40", "20"})
     int minFaceSize;
 
+    /** ONNX Runtime intra-op threads per session; with 1 the inference runs on the calling thread. */
+    @Param({"1", "2"})
+    int threads;
+
     @Param({"bbt2_640x480.png"})
     String frame;
 
@@ -48,7 +52,7 @@ public class AnalyzeBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         image = BenchData.frame(frame);
-        analyzer = FaceAnalyzer.create(AnalyzerOptions.defaults().withMinFaceSize(minFaceSize));
+        analyzer = FaceAnalyzer.create(AnalyzerOptions.defaults().withMinFaceSize(minFaceSize).withThreads(threads));
         int faces = analyzer.analyze(image).size();
         if (faces != EXPECTED_FACES) {
             analyzer.close();

@@ -12,6 +12,7 @@ import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -20,9 +21,11 @@ import org.openjdk.jmh.annotations.Warmup;
 
 import io.face4j.detect.Detection;
 import io.face4j.detect.mtcnn.MtcnnDetector;
+import io.face4j.embed.EmbedderOptions;
 import io.face4j.embed.Embedding;
 import io.face4j.embed.OnnxEmbedder;
 import io.face4j.image.RgbImage;
+import io.face4j.onnx.OnnxOptions;
 
 /**
  * MobileFaceNet on a batch of 8 aligned faces (the faces of a bench frame, repeated), one embed call per invocation;
@@ -38,12 +41,17 @@ public class EmbedBenchmark {
     private static final int BATCH = 8;
     private static final String FRAME = "bbt2_640x480.png";
 
+    /** ONNX Runtime intra-op threads per session; with 1 the inference runs on the calling thread. */
+    @Param({"1", "2"})
+    int threads;
+
     private OnnxEmbedder embedder;
     private List<RgbImage> aligned;
 
     @Setup(Level.Trial)
     public void setUp() {
-        embedder = OnnxEmbedder.mobileFaceNet();
+        embedder = OnnxEmbedder.mobileFaceNet(EmbedderOptions.defaults()
+                .withOnnx(OnnxOptions.defaults().withIntraOpThreads(threads)));
         RgbImage image = BenchData.frame(FRAME);
         List<Detection> faces;
         try (MtcnnDetector detector = MtcnnDetector.create()) {

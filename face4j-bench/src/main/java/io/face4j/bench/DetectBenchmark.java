@@ -21,6 +21,7 @@ import io.face4j.detect.Detection;
 import io.face4j.detect.mtcnn.MtcnnDetector;
 import io.face4j.detect.mtcnn.MtcnnOptions;
 import io.face4j.image.RgbImage;
+import io.face4j.onnx.OnnxOptions;
 
 /** MTCNN on a 640x480 frame with one face (issue #3 bars: min face 40 <= 12 ms, min face 20 <= 30 ms). */
 @State(Scope.Benchmark)
@@ -33,6 +34,10 @@ public class DetectBenchmark {
     @Param({"40", "20"})
     int minFaceSize;
 
+    /** ONNX Runtime intra-op threads per session; with 1 the inference runs on the calling thread. */
+    @Param({"1", "2"})
+    int threads;
+
     @Param({"lady_640x480.png"})
     String frame;
 
@@ -42,7 +47,8 @@ public class DetectBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         image = BenchData.frame(frame);
-        detector = MtcnnDetector.create(MtcnnOptions.defaults().withMinFaceSize(minFaceSize));
+        detector = MtcnnDetector.create(MtcnnOptions.defaults().withMinFaceSize(minFaceSize),
+                OnnxOptions.defaults().withIntraOpThreads(threads));
     }
 
     @TearDown(Level.Trial)

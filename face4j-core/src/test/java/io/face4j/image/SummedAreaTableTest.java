@@ -31,6 +31,29 @@ class SummedAreaTableTest {
         }
     }
 
+    /** A region, even one reaching past the image (zero padding), equals cropping it first: MTCNN's candidate crops. */
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10})
+    void regionEqualsCropThenResize(long seed) {
+        Random random = new Random(seed);
+        RgbImage image = RgbImageTest.random(random, 1 + random.nextInt(60), 1 + random.nextInt(60));
+        SummedAreaTable table = SummedAreaTable.of(image);
+        for (int k = 0; k < 20; k++) {
+            int x = random.nextInt(image.width() + 20) - 10;
+            int y = random.nextInt(image.height() + 20) - 10;
+            int w = 1 + random.nextInt(image.width() + 10);
+            int h = 1 + random.nextInt(image.height() + 10);
+            int side = random.nextBoolean() ? 24 : 1 + random.nextInt(50);
+            boolean transpose = random.nextBoolean();
+            float[] direct = new float[side * side * 3 + 2];
+            float[] viaTable = new float[side * side * 3 + 2];
+            image.crop(x, y, w, h).writeAreaResizedNhwc(side, side, direct, 2, 127.5f, 128f, transpose);
+            table.writeAreaResizedNhwc(x, y, w, h, side, side, viaTable, 2, 127.5f, 128f, transpose);
+            String region = "[" + x + ", " + y + ", " + w + "x" + h + "] -> " + side + " of " + image;
+            assertArrayEquals(direct, viaTable, region);
+        }
+    }
+
     @Test
     void pinned7x3To3x2() {
         int[][] v = new int[3][7];
@@ -49,6 +72,7 @@ class SummedAreaTableTest {
         SummedAreaTable table = SummedAreaTable.of(RgbImage.of(2, 2, new byte[12]));
         assertThrows(IllegalArgumentException.class, () -> table.resizeArea(0, 1));
         assertThrows(IllegalArgumentException.class, () -> table.writeAreaResizedNhwc(2, 2, new float[11], 0, 0f, 1f, false));
+        assertThrows(IllegalArgumentException.class, () -> table.writeAreaResizedNhwc(0, 0, 0, 2, 2, 2, new float[12], 0, 0f, 1f, false));
         assertThrows(IllegalArgumentException.class, () -> SummedAreaTable.of(null));
     }
 }

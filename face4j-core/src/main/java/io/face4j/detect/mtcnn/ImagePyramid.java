@@ -5,11 +5,13 @@ import java.util.List;
 import java.util.Objects;
 
 import io.face4j.image.RgbImage;
+import io.face4j.image.SummedAreaTable;
 
 /**
  * The scales at which PNet's 12-pixel window looks at the image: the first maps {@code minFaceSize} source pixels to
  * 12, each next one is {@code factor} times the previous, down to the scale where the shorter side is 12 pixels.
- * Levels are written on demand (area interpolation, as facenet-pytorch's {@code imresample}), not kept.
+ * Levels are written on demand (area interpolation, as facenet-pytorch's {@code imresample}), not kept, from a
+ * summed-area table of the image built once; RNet and ONet cut their crops from the same table.
  * Immutable; thread-safe.
  */
 public final class ImagePyramid {
@@ -21,10 +23,12 @@ public final class ImagePyramid {
     }
 
     private final RgbImage image;
+    private final SummedAreaTable table;
     private final List<Level> levels;
 
-    private ImagePyramid(RgbImage image, List<Level> levels) {
+    private ImagePyramid(RgbImage image, SummedAreaTable table, List<Level> levels) {
         this.image = image;
+        this.table = table;
         this.levels = List.copyOf(levels);
     }
 
@@ -45,11 +49,16 @@ public final class ImagePyramid {
             scale *= factor;
             scaledShortSide *= factor;
         }
-        return new ImagePyramid(image, levels);
+        return new ImagePyramid(image, SummedAreaTable.of(image), levels);
     }
 
     public RgbImage image() {
         return image;
+    }
+
+    /** The image's summed-area table, for area-resized crops of candidate boxes. */
+    SummedAreaTable table() {
+        return table;
     }
 
     /** Largest scale first; empty when the image is smaller than the minimum face. */
@@ -62,7 +71,7 @@ public final class ImagePyramid {
      * (scaledWidth x scaledHeight x 3), as the MTCNN models were trained on column-major (MATLAB) images.
      */
     void writeLevel(Level level, float[] dst) {
-        image.writeAreaResizedNhwc(level.scaledWidth(), level.scaledHeight(), dst, 0,
+        table.writeAreaResizedNhwc(level.scaledWidth(), level.scaledHeight(), dst, 0,
                 MtcnnDetector.PIXEL_MEAN, MtcnnDetector.PIXEL_SCALE, true);
     }
 }

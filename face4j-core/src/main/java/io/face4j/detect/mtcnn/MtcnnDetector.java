@@ -79,13 +79,38 @@ public final class MtcnnDetector implements FaceDetector {
         return options;
     }
 
+    // the stages and networks, for MtcnnStageTimings (test sources)
+    MtcnnNetwork pnet() {
+        return pnet;
+    }
+
+    MtcnnNetwork rnet() {
+        return rnet;
+    }
+
+    MtcnnNetwork onet() {
+        return onet;
+    }
+
+    ProposalStage proposal() {
+        return proposal;
+    }
+
+    RefineStage refine() {
+        return refine;
+    }
+
+    OutputStage output() {
+        return output;
+    }
+
     @Override
     public List<Detection> detect(RgbImage image) {
         Objects.requireNonNull(image, "image");
         ImagePyramid pyramid = ImagePyramid.of(image, options.minFaceSize(), options.pyramidFactor());
         List<Candidate> candidates = proposal.run(pyramid);
-        candidates = refine.run(image, candidates);
-        return options.selection().apply(output.run(image, candidates));
+        candidates = refine.run(pyramid.table(), candidates);
+        return options.selection().apply(output.run(pyramid.table(), candidates));
     }
 
     @Override

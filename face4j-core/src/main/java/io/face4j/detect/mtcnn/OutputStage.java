@@ -8,7 +8,7 @@ import io.face4j.geometry.Box;
 import io.face4j.geometry.Landmarks;
 import io.face4j.geometry.Nms;
 import io.face4j.geometry.Point;
-import io.face4j.image.RgbImage;
+import io.face4j.image.SummedAreaTable;
 
 /**
  * MTCNN stage 3, the output network (ONet): scores 48x48 crops of all candidates in one batch, keeps those above the
@@ -26,10 +26,10 @@ final class OutputStage {
         this.options = options;
     }
 
-    List<Detection> run(RgbImage image, List<Candidate> candidates) {
+    List<Detection> run(SummedAreaTable table, List<Candidate> candidates) {
         List<Detection> faces = new ArrayList<>();
         for (List<Candidate> chunk : Chunks.of(candidates)) {
-            MtcnnNetwork.Outputs out = onet.run(FaceCrops.batch(image, chunk, SIDE, options.cropEdges()));
+            MtcnnNetwork.Outputs out = onet.run(FaceCrops.batch(table, chunk, SIDE, options.cropEdges()));
             float[] prob = out.probabilities().data();
             float[] reg = out.regression().data();
             float[] marks = out.landmarks().data();

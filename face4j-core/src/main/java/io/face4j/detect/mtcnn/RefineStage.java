@@ -5,7 +5,7 @@ import java.util.List;
 
 import io.face4j.geometry.Box;
 import io.face4j.geometry.Nms;
-import io.face4j.image.RgbImage;
+import io.face4j.image.SummedAreaTable;
 
 /**
  * MTCNN stage 2, the refinement network (RNet): scores 24x24 crops of all candidates in one batch, keeps those above
@@ -26,10 +26,10 @@ final class RefineStage {
         this.options = options;
     }
 
-    List<Candidate> run(RgbImage image, List<Candidate> candidates) {
+    List<Candidate> run(SummedAreaTable table, List<Candidate> candidates) {
         List<Scored> passed = new ArrayList<>();
         for (List<Candidate> chunk : Chunks.of(candidates)) {
-            MtcnnNetwork.Outputs out = rnet.run(FaceCrops.batch(image, chunk, SIDE, options.cropEdges()));
+            MtcnnNetwork.Outputs out = rnet.run(FaceCrops.batch(table, chunk, SIDE, options.cropEdges()));
             float[] prob = out.probabilities().data();
             float[] reg = out.regression().data();
             for (int i = 0; i < chunk.size(); i++) {

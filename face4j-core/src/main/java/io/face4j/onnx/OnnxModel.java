@@ -120,6 +120,9 @@ public final class OnnxModel implements AutoCloseable {
             if (options.interOpThreads() > 0) {
                 so.setInterOpNumThreads(options.interOpThreads());
             }
+            // Documented ONNX Runtime session config keys (onnxruntime_session_options_config_keys.h).
+            so.addConfigEntry("session.intra_op.allow_spinning", options.spinning() ? "1" : "0");
+            so.addConfigEntry("session.inter_op.allow_spinning", options.spinning() ? "1" : "0");
             so.setOptimizationLevel(switch (options.optimization()) {
                 case NONE -> OrtSession.SessionOptions.OptLevel.NO_OPT;
                 case BASIC -> OrtSession.SessionOptions.OptLevel.BASIC_OPT;

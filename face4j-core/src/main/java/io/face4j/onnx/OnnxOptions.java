@@ -2,9 +2,14 @@ package io.face4j.onnx;
 
 /**
  * Session settings. {@code intraOpThreads} / {@code interOpThreads} 0 let ONNX Runtime choose; {@code optimization}
- * picks ONNX Runtime's graph optimisation level. Immutable; change with the withers.
+ * picks ONNX Runtime's graph optimisation level; {@code spinning} lets idle intra-op threads busy-wait for the next
+ * call. Immutable; change with the withers.
+ *
+ * <p>Spinning is off by default: a face pipeline runs several sessions one after another (PNet, RNet, ONet, the
+ * embedder), and each session's pool kept spinning on the cores the next session needed. Measured with JMH
+ * AnalyzeBenchmark (bbt2, 3 faces, 2 threads) on the 2-core dev machine: see the README's speed table.
  */
-public record OnnxOptions(int intraOpThreads, int interOpThreads, Optimization optimization) {
+public record OnnxOptions(int intraOpThreads, int interOpThreads, Optimization optimization, boolean spinning) {
 
     /**
      * ONNX Runtime graph optimisation levels. ALL, the default, adds the blocked NCHWc layout for convolutions and pools
@@ -26,7 +31,7 @@ public record OnnxOptions(int intraOpThreads, int interOpThreads, Optimization o
     }
 
     public OnnxOptions(int intraOpThreads) {
-        this(intraOpThreads, 0, Optimization.ALL);
+        this(intraOpThreads, 0, Optimization.ALL, false);
     }
 
     public static OnnxOptions defaults() {
@@ -34,14 +39,18 @@ public record OnnxOptions(int intraOpThreads, int interOpThreads, Optimization o
     }
 
     public OnnxOptions withIntraOpThreads(int threads) {
-        return new OnnxOptions(threads, interOpThreads, optimization);
+        return new OnnxOptions(threads, interOpThreads, optimization, spinning);
     }
 
     public OnnxOptions withInterOpThreads(int threads) {
-        return new OnnxOptions(intraOpThreads, threads, optimization);
+        return new OnnxOptions(intraOpThreads, threads, optimization, spinning);
     }
 
     public OnnxOptions withOptimization(Optimization level) {
-        return new OnnxOptions(intraOpThreads, interOpThreads, level);
+        return new OnnxOptions(intraOpThreads, interOpThreads, level, spinning);
+    }
+
+    public OnnxOptions withSpinning(boolean value) {
+        return new OnnxOptions(intraOpThreads, interOpThreads, optimization, value);
     }
 }

@@ -1,6 +1,5 @@
 package io.face4j.cli;
 
-import io.face4j.FaceFinder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

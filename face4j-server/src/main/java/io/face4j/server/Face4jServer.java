@@ -32,16 +32,10 @@ public final class Face4jServer implements AutoCloseable {
     private final LiveSocket live;
     private final Javalin app;
 
-    private Face4jServer(ServerOptions options, FaceAnalyzer analyzer, Gallery gallery) {
+    private Face4jServer(ServerOptions options, ApiKeys keys, FaceAnalyzer analyzer, Gallery gallery) {
         this.options = options;
         this.analyzer = analyzer;
         this.gallery = gallery;
-        ApiKeys keys = ApiKeys.load(options.apiKeyFile());
-        if (options.keysRequired() && keys.isEmpty()) {
-            throw new IllegalStateException("listening on " + options.host() + " (not loopback) needs API keys, and "
-                    + options.apiKeyFile() + " has none: create one with 'face4j serve --create-key admin"
-                    + " --api-key-file " + options.apiKeyFile() + "' (or bind to 127.0.0.1)");
-        }
         ObjectMapper json = new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL);
         InferenceLimiter limiter = new InferenceLimiter(options.maxRunning(), options.maxWaiting());
         this.faces = new FaceService(analyzer, gallery, new Thumbnails(options.gallery()), limiter, options.imageReadOptions());
@@ -54,12 +48,19 @@ public final class Face4jServer implements AutoCloseable {
 
     /** Loads the models (warming them on a small image), opens the gallery and starts listening. */
     public static Face4jServer start(ServerOptions options) {
+        ApiKeys keys = ApiKeys.load(options.apiKeyFile());
+        if (options.keysRequired() && keys.isEmpty()) {
+            throw new IllegalStateException((ServerOptions.isLoopback(options.host()) ? "--require-key" : "listening on "
+                    + options.host() + " (not loopback)") + " needs API keys, and " + options.apiKeyFile()
+                    + " has none: create one with 'face4j serve --create-key admin --api-key-file " + options.apiKeyFile()
+                    + "' (or listen on 127.0.0.1 only)");
+        }
         FaceAnalyzer analyzer = FaceAnalyzer.create(options.analyzer());
         Gallery gallery = null;
         try {
             analyzer.analyze(RgbImage.of(160, 160, new byte[160 * 160 * 3]));
             gallery = Gallery.open(options.gallery());
-            Face4jServer server = new Face4jServer(options, analyzer, gallery);
+            Face4jServer server = new Face4jServer(options, keys, analyzer, gallery);
             server.app.start(options.host(), options.port());
             return server;
         } catch (RuntimeException e) {

@@ -47,8 +47,8 @@ final class Errors {
             }
             return new ApiException(400, "bad_image", e.getMessage());
         }
-        if (e instanceof DuplicateNameException) {
-            return new ApiException(409, "duplicate_name", e.getMessage());
+        if (e instanceof DuplicateNameException duplicate) {
+            return new ApiException(409, "duplicate_name", e.getMessage(), Map.of("id", duplicate.existingId()));
         }
         if (e instanceof UnknownIdentityException) {
             return new ApiException(404, "not_found", e.getMessage());

@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
         subcommands = {CommandLine.HelpCommand.class, DetectCommand.class, EmbedCommand.class, ImportModelCommand.class,
                 EnrollCommand.class, RecognizeCommand.class, VerifyCommand.class, GalleryCommand.class, CalibrateCommand.class,
                 EvalCommand.class, EvalIdentifyCommand.class,
-                CaptureCommand.class, LiveCommand.class, TrackCommand.class})
+                CaptureCommand.class, LiveCommand.class, TrackCommand.class, ServeCommand.class})
 public final class Face4jCli implements Runnable {
 
     public static void main(String[] args) {

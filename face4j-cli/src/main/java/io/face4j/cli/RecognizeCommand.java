@@ -1,5 +1,6 @@
 package io.face4j.cli;
 
+import io.face4j.FaceFinder;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package io.face4j.cli;
 
+import io.face4j.FaceFinder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;

@@ -1,11 +1,9 @@
-package io.face4j.cli;
+package io.face4j;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import io.face4j.Face;
-import io.face4j.FaceAnalyzer;
 import io.face4j.image.RgbImage;
 
 /**
@@ -14,18 +12,18 @@ import io.face4j.image.RgbImage;
  * context; the faceapi-bbt 150x150 crops and glint's 112x112 crops need it). Boxes and landmarks of faces found that
  * way are moved back into the original image's coordinates. Thread-safe when the analyzer is.
  */
-final class FaceFinder {
+public final class FaceFinder {
     /** 1/4 of the longer side: the padding the dev-lfw pipeline test measured to recover the tight BBT crops. */
-    static final double PAD_FRACTION = 0.25;
+    public static final double PAD_FRACTION = 0.25;
 
     private final FaceAnalyzer analyzer;
 
-    FaceFinder(FaceAnalyzer analyzer) {
+    public FaceFinder(FaceAnalyzer analyzer) {
         this.analyzer = analyzer;
     }
 
     /** Every face (with embedding), most confident first; empty only when the padded image has none either. */
-    List<Face> find(RgbImage image) {
+    public List<Face> find(RgbImage image) {
         List<Face> faces = analyzer.analyze(image);
         if (!faces.isEmpty()) {
             return faces;
@@ -41,12 +39,12 @@ final class FaceFinder {
     }
 
     /** The face a single-subject photo is about ({@link FaceAnalyzer#primaryFace}). */
-    Optional<Face> primary(RgbImage image) {
+    public Optional<Face> primary(RgbImage image) {
         return FaceAnalyzer.primaryFace(find(image), image.width(), image.height());
     }
 
-    /** The largest face by box area. */
-    static Face largest(List<Face> faces) {
+    /** The largest face by box area; {@code faces} must not be empty. */
+    public static Face largest(List<Face> faces) {
         Face best = faces.get(0);
         for (Face f : faces) {
             if (f.box().area() > best.box().area()) {

@@ -1,0 +1,53 @@
+package io.face4j.gallery;
+
+import java.util.OptionalDouble;
+
+/**
+ * The decision policy and known/unknown thresholds to use when the caller names none: shared by the command line and
+ * the REST service so both decide alike. Stateless.
+ */
+public final class RecognitionDefaults {
+    /**
+     * Uncalibrated defaults for the shipped MobileFaceNet, per policy: what {@code face4j calibrate --far 1e-3 --dry-run}
+     * chose on a gallery enrolled from all of dev-lfw (26 people, 202 templates, 5,100 leave-one-out impostor scores),
+     * rounded to 0.01: nearest 0.5341 (genuine accept rate 0.951), centroid 0.5061 (0.970), knn:3 0.1290 (0.995).
+     * The LFW-protocol view of the same photos agrees: the impostor histogram of dev-lfw's 300 different-person pairs
+     * (eval --report, scores.png) ends below 0.45. Pair scores are cosines like the nearest policy's, so verification
+     * of two photos uses the nearest one.
+     */
+    public static final double NEAREST = 0.53;
+    public static final double CENTROID = 0.51;
+    public static final double KNN = 0.13;
+
+    private RecognitionDefaults() {
+    }
+
+    /**
+     * The default policy: centroid, best on dev-lfw's open-set identification benchmark and tied elsewhere (measured
+     * with {@code face4j eval-identify --policy all}; README "Decision policies").
+     */
+    public static DecisionPolicy policy() {
+        return DecisionPolicy.centroid();
+    }
+
+    /** The uncalibrated threshold of a policy. */
+    public static double threshold(DecisionPolicy policy) {
+        if (policy instanceof DecisionPolicy.Centroid) {
+            return CENTROID;
+        }
+        if (policy instanceof DecisionPolicy.KnnVote) {
+            return KNN;
+        }
+        return NEAREST;
+    }
+
+    /** The threshold {@code face4j calibrate} stored in the gallery for the model and policy, if any. */
+    public static OptionalDouble calibrated(Gallery gallery, String modelId, DecisionPolicy policy) {
+        return gallery == null ? OptionalDouble.empty() : gallery.threshold(modelId, policy);
+    }
+
+    /** The stored threshold, else the default. */
+    public static double threshold(Gallery gallery, String modelId, DecisionPolicy policy) {
+        return calibrated(gallery, modelId, policy).orElse(threshold(policy));
+    }
+}

@@ -37,14 +37,21 @@ async function camera(video) {
   await video.play();
   return video;
 }
-/** The video's current picture as a JPEG at most `width` px wide. */
-function grab(video, width = 640) {
+/** The video's current picture on a canvas at most `width` px wide. */
+function snapshot(video, width = 640) {
   const scale = Math.min(1, width / video.videoWidth);
   const canvas = document.createElement('canvas');
   canvas.width = Math.round(video.videoWidth * scale);
   canvas.height = Math.round(video.videoHeight * scale);
   canvas.getContext('2d').drawImage(video, 0, 0, canvas.width, canvas.height);
+  return canvas;
+}
+function jpeg(canvas) {
   return new Promise(resolve => canvas.toBlob(resolve, 'image/jpeg', 0.85));
+}
+/** The video's current picture as a JPEG at most `width` px wide. */
+function grab(video, width = 640) {
+  return jpeg(snapshot(video, width));
 }
 
 // ---- Live: one frame in flight; the next is sent when the answer arrives
@@ -55,12 +62,15 @@ async function startLive() {
   if (socket) return;
   const proto = location.protocol === 'https:' ? 'wss' : 'ws';
   socket = new WebSocket(`${proto}://${location.host}${API}/live${apiKey ? '?key=' + encodeURIComponent(apiKey) : ''}`);
-  let sentAt = 0; const times = [];
+  // The boxes belong to the frame that was sent, not to the live picture (which has moved on by the round trip):
+  // that frame is shown over the video with its boxes, so they always sit on the faces.
+  let sentAt = 0, sentFrame = null; const times = [];
   const send = async () => {
     if (!socket || socket.readyState !== WebSocket.OPEN) return;
     if (!video.videoWidth) { setTimeout(send, 100); return; }
     sentAt = performance.now();
-    socket.send(await grab(video));
+    sentFrame = snapshot(video);
+    socket.send(await jpeg(sentFrame));
   };
   socket.onopen = () => { $('live-status').textContent = 'Recognising…'; send(); };
   socket.onclose = () => { socket = null; };
@@ -71,12 +81,19 @@ async function startLive() {
     $('live-fps').textContent = times.length > 1 ? ((times.length - 1) * 1000 / (now - times[0])).toFixed(1) : '–';
     $('live-latency').textContent = Math.round(now - sentAt);
     $('live-server').textContent = answer.ms;
-    if (answer.error) $('live-status').textContent = answer.message; else drawTracks(answer);
+    if (answer.error) $('live-status').textContent = answer.message; else { showFrame(sentFrame); drawTracks(answer); }
     send();
   };
 }
 function stopLive() { if (socket) { socket.close(); socket = null; } }
 
+function showFrame(frame) {
+  const shown = $('live-frame');
+  if (!frame) return;
+  shown.width = frame.width; shown.height = frame.height;
+  shown.getContext('2d').drawImage(frame, 0, 0);
+  shown.hidden = false;
+}
 function drawTracks(answer) {
   const video = $('live-video'), overlay = $('live-overlay');
   // the picture is letterboxed by object-fit: contain

@@ -530,10 +530,11 @@ public final class Gallery implements AutoCloseable {
                         }
                         Vectors.readInto(blob, row, 0);
                         String owner = rows.getString(2);
-                        index.add(rows.getLong(1), owner, names.get(owner), row);
+                        index.load(rows.getLong(1), owner, names.get(owner), row);
                     }
                 }
             }
+            index.loaded();
             return index;
         });
     }

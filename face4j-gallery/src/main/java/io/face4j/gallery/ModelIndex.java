@@ -68,6 +68,28 @@ final class ModelIndex {
 
     /** Adds a unit-length row owned by {@code identityId}; the caller has checked the length. */
     void add(long templateId, String identityId, String name, float[] unit) {
+        append(templateId, identityId, name, unit, true);
+    }
+
+    /**
+     * Adds a row while loading, before the index is shared: the int8 copy is left to {@link #loaded()}, which
+     * quantises all rows at once.
+     */
+    void load(long templateId, String identityId, String name, float[] unit) {
+        append(templateId, identityId, name, unit, false);
+    }
+
+    /** Ends loading: quantises every row loaded with {@link #load}. */
+    void loaded() {
+        lock.writeLock().lock();
+        try {
+            quantised.setAll(matrix, rows);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    private void append(long templateId, String identityId, String name, float[] unit, boolean quantise) {
         lock.writeLock().lock();
         try {
             if (rowOfTemplate.containsKey(templateId)) {
@@ -81,7 +103,9 @@ final class ModelIndex {
             }
             int slot = slotFor(identityId, name);
             System.arraycopy(unit, 0, matrix, rows * dimension, dimension);
-            quantised.set(rows, unit, 0);
+            if (quantise) {
+                quantised.set(rows, unit, 0);
+            }
             templateIds[rows] = templateId;
             rowSlot[rows] = slot;
             rowOfTemplate.put(templateId, rows);

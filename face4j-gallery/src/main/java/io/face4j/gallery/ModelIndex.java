@@ -11,8 +11,9 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 /**
  * All templates of one model as one row-major float matrix ({@code rows x dimension}, unit rows), with the owner of
  * each row and a running sum per identity for the centroid policy. Rows are appended on enrolment and a removed row
- * is filled with the last row, so the matrix stays dense and a search is one pass over one array.
- * Thread-safe: searches share a read lock, updates take the write lock.
+ * is filled with the last row, so the matrix stays dense and a search is one pass over one array. An int8 copy
+ * ({@link QuantisedRows}) is kept in step, so a top-k search can bound every row cheaply and rescore only the few
+ * rows that may reach the top. Thread-safe: searches share a read lock, updates take the write lock.
  */
 final class ModelIndex {
     private static final int INITIAL_ROWS = 64;

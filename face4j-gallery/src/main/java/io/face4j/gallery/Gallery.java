@@ -377,7 +377,7 @@ public final class Gallery implements AutoCloseable {
         if (index == null) {
             return List.of();
         }
-        ModelIndex.Scores scores = index.score(unit, policy, -1);
+        ModelIndex.Scores scores = index.top(unit, policy, k);
         boolean votes = policy instanceof DecisionPolicy.KnnVote;
         // partial selection of the k best slots: a gallery has many identities, a caller wants a few
         int[] top = new int[Math.min(k, scores.scores().length)];
@@ -461,6 +461,12 @@ public final class Gallery implements AutoCloseable {
         return new GalleryScores(modelId, policy, genuine.toArray(), impostor.toArray());
     }
 
+    /** Rows of {@code modelId} scored in float by searches so far (0 before the first search); for timings. */
+    long rescoredRows(String modelId) {
+        ModelIndex index = indexes.get(modelId);
+        return index == null ? 0 : index.rescoredRows();
+    }
+
     /** The loaded index of {@code modelId}, or null when the gallery holds no templates at all. */
     private ModelIndex indexFor(String modelId, int queryLength) {
         ModelIds.check(modelId);
@@ -524,10 +530,11 @@ public final class Gallery implements AutoCloseable {
                         }
                         Vectors.readInto(blob, row, 0);
                         String owner = rows.getString(2);
-                        index.add(rows.getLong(1), owner, names.get(owner), row);
+                        index.load(rows.getLong(1), owner, names.get(owner), row);
                     }
                 }
             }
+            index.loaded();
             return index;
         });
     }

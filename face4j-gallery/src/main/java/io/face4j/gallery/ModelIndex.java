@@ -5,13 +5,15 @@ import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * All templates of one model as one row-major float matrix ({@code rows x dimension}, unit rows), with the owner of
  * each row and a running sum per identity for the centroid policy. Rows are appended on enrolment and a removed row
- * is filled with the last row, so the matrix stays dense and a search is one pass over one array.
- * Thread-safe: searches share a read lock, updates take the write lock.
+ * is filled with the last row, so the matrix stays dense and a search is one pass over one array. An int8 copy
+ * ({@link QuantisedRows}) is kept in step, so a top-k search can bound every row cheaply and rescore only the few
+ * rows that may reach the top. Thread-safe: searches share a read lock, updates take the write lock.
  */
 final class ModelIndex {
     private static final int INITIAL_ROWS = 64;
@@ -25,6 +27,12 @@ final class ModelIndex {
     private int[] rowSlot;
     private int rows;
     private final Map<Long, Integer> rowOfTemplate = new HashMap<>();
+    // an int8 copy of the matrix that bounds every row's score for a fraction of the memory traffic
+    private final QuantisedRows quantised;
+    private final LongAdder rescoredRows = new LongAdder();
+    // per-thread lower and upper bound arrays, reused: fresh ones of 100,000 rows are large objects for the GC
+    private static final ThreadLocal<float[][]> BOUNDS = ThreadLocal.withInitial(() -> new float[][] {
+            new float[0], new float[0]});
 
     // Identity slots; a slot freed by the identity's last template is reused, so row owners never need rewriting.
     private String[] slotId = new String[16];
@@ -43,6 +51,7 @@ final class ModelIndex {
         templateIds = new long[capacity];
         rowSlot = new int[capacity];
         slotSum = new double[16 * dimension];
+        quantised = new QuantisedRows(dimension);
     }
 
     /** Scores of every identity that has templates in this index, for one query. */
@@ -60,6 +69,28 @@ final class ModelIndex {
 
     /** Adds a unit-length row owned by {@code identityId}; the caller has checked the length. */
     void add(long templateId, String identityId, String name, float[] unit) {
+        append(templateId, identityId, name, unit, true);
+    }
+
+    /**
+     * Adds a row while loading, before the index is shared: the int8 copy is left to {@link #loaded()}, which
+     * quantises all rows at once.
+     */
+    void load(long templateId, String identityId, String name, float[] unit) {
+        append(templateId, identityId, name, unit, false);
+    }
+
+    /** Ends loading: quantises every row loaded with {@link #load}. */
+    void loaded() {
+        lock.writeLock().lock();
+        try {
+            quantised.setAll(matrix, rows);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    private void append(long templateId, String identityId, String name, float[] unit, boolean quantise) {
         lock.writeLock().lock();
         try {
             if (rowOfTemplate.containsKey(templateId)) {
@@ -73,6 +104,9 @@ final class ModelIndex {
             }
             int slot = slotFor(identityId, name);
             System.arraycopy(unit, 0, matrix, rows * dimension, dimension);
+            if (quantise) {
+                quantised.set(rows, unit, 0);
+            }
             templateIds[rows] = templateId;
             rowSlot[rows] = slot;
             rowOfTemplate.put(templateId, rows);
@@ -168,11 +202,11 @@ final class ModelIndex {
             int excludedRow = excluded == null ? -1 : excluded;
             float[] scores;
             if (policy instanceof DecisionPolicy.NearestTemplate) {
-                scores = nearest(query, excludedRow);
+                scores = nearest(query, excludedRow, null, 0);
             } else if (policy instanceof DecisionPolicy.Centroid) {
                 scores = centroid(query, excludedRow);
             } else {
-                scores = knnVote(query, ((DecisionPolicy.KnnVote) policy).k(), excludedRow);
+                scores = knnVote(query, ((DecisionPolicy.KnnVote) policy).k(), excludedRow, null, 0);
             }
             int[] counts = Arrays.copyOf(slotCount, slots);
             if (excludedRow >= 0) {
@@ -184,22 +218,124 @@ final class ModelIndex {
         }
     }
 
-    private float[] nearest(float[] query, int excludedRow) {
+    /**
+     * Scores for a search that wants only the {@code k} best identities (by score, then id): for every identity
+     * that can be among them the same score, bit for bit, as {@link #score} gives; NaN for the others. For the
+     * nearest-template and k-NN policies the int8 copy first bounds every row's score, and only the rows whose
+     * upper bound reaches the k-th best lower bound are scored in float. Centroid scores every identity: that is one
+     * dot product per identity, not per template.
+     */
+    Scores top(float[] query, DecisionPolicy policy, int k) {
+        lock.readLock().lock();
+        try {
+            float[] scores;
+            if (policy instanceof DecisionPolicy.Centroid) {
+                scores = centroid(query, -1);
+            } else {
+                int n = rows;
+                float[][] scratch = BOUNDS.get();
+                if (scratch[0].length < n) {
+                    scratch[0] = new float[n + n / 4];
+                    scratch[1] = new float[n + n / 4];
+                }
+                float[] lower = scratch[0];
+                float[] upper = scratch[1];
+                quantised.bounds(query, n, lower, upper);
+                if (policy instanceof DecisionPolicy.NearestTemplate) {
+                    scores = nearestTop(query, k, lower, upper);
+                } else {
+                    int votes = ((DecisionPolicy.KnnVote) policy).k();
+                    // the votes-th best row scores at least the votes-th best lower bound; rows below it get no vote
+                    float threshold = kthLargest(lower, n, Math.min(votes, n));
+                    scores = knnVote(query, votes, -1, upper, threshold);
+                }
+            }
+            return new Scores(Arrays.copyOf(slotId, slots), Arrays.copyOf(slotName, slots), scores,
+                    Arrays.copyOf(slotCount, slots));
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Rows scored in float by {@link #top} so far, for measuring how well the bounds prune. */
+    long rescoredRows() {
+        return rescoredRows.sum();
+    }
+
+    private float[] nearestTop(float[] query, int k, float[] lower, float[] upper) {
+        // an identity's best template scores at least the best lower bound among its rows
+        float[] bestLower = new float[slots];
+        Arrays.fill(bestLower, Float.NEGATIVE_INFINITY);
+        int[] owner = rowSlot;
+        for (int r = 0, n = rows; r < n; r++) {
+            if (lower[r] > bestLower[owner[r]]) {
+                bestLower[owner[r]] = lower[r];
+            }
+        }
+        // k identities score at least the threshold, so an identity whose rows all have upper bounds below it
+        // scores less than k others and is not among the k best, whatever the tie-break
+        float threshold = kthLargest(bestLower, slots, k);
+        float[] best = nearest(query, -1, upper, threshold);
+        for (int slot = 0; slot < slots; slot++) {
+            // a maximum below the threshold may be over only some of the identity's rows: not exact, not needed
+            if (best[slot] < threshold) {
+                best[slot] = Float.NaN;
+            }
+        }
+        return best;
+    }
+
+    /** The k-th largest of {@code values[0 .. n-1]}; negative infinity when there are fewer than k. */
+    private static float kthLargest(float[] values, int n, int k) {
+        if (k > n) {
+            return Float.NEGATIVE_INFINITY;
+        }
+        if (k > 64) {
+            float[] sorted = Arrays.copyOf(values, n);
+            Arrays.sort(sorted);
+            return sorted[n - k];
+        }
+        float[] top = new float[k];
+        Arrays.fill(top, Float.NEGATIVE_INFINITY);
+        for (int i = 0; i < n; i++) {
+            float v = values[i];
+            if (v > top[k - 1]) {
+                int j = k - 1;
+                while (j > 0 && top[j - 1] < v) {
+                    top[j] = top[j - 1];
+                    j--;
+                }
+                top[j] = v;
+            }
+        }
+        return top[k - 1];
+    }
+
+    /**
+     * Each identity's best template score. With {@code upper} non-null only rows whose upper bound reaches
+     * {@code threshold} are scored; the others are skipped as if not enrolled.
+     */
+    private float[] nearest(float[] query, int excludedRow, float[] upper, float threshold) {
         float[] best = new float[slots];
         Arrays.fill(best, Float.NaN);
         float[] m = matrix;
         int[] owner = rowSlot;
         int dim = dimension;
+        int scored = 0;
         for (int r = 0, n = rows; r < n; r++) {
-            if (r == excludedRow) {
+            if (r == excludedRow || (upper != null && upper[r] < threshold)) {
                 continue;
             }
+            scored++;
             float s = dot(m, r * dim, query, dim);
             int slot = owner[r];
             // !(s <= best) is also true while best is NaN (no row yet)
             if (!(s <= best[slot])) {
                 best[slot] = s;
             }
+        }
+        if (upper != null) {
+            rescoredRows.add(scored);
         }
         return best;
     }
@@ -230,17 +366,24 @@ final class ModelIndex {
         return scores;
     }
 
-    private float[] knnVote(float[] query, int k, int excludedRow) {
+    /**
+     * The k nearest rows' similarity-weighted votes per identity. With {@code upper} non-null only rows whose upper
+     * bound reaches {@code threshold} are scored; the caller guarantees k rows score at least the threshold, so the
+     * others could not have entered the k nearest.
+     */
+    private float[] knnVote(float[] query, int k, int excludedRow, float[] upper, float threshold) {
         int size = Math.min(k, rows);
         float[] topScore = new float[size];
         int[] topRow = new int[size];
         int filled = 0;
         float[] m = matrix;
         int dim = dimension;
+        int scored = 0;
         for (int r = 0, n = rows; r < n; r++) {
-            if (r == excludedRow) {
+            if (r == excludedRow || (upper != null && upper[r] < threshold)) {
                 continue;
             }
+            scored++;
             float s = dot(m, r * dim, query, dim);
             if (filled == size && s <= topScore[size - 1]) {
                 continue;
@@ -253,6 +396,9 @@ final class ModelIndex {
             }
             topScore[i] = s;
             topRow[i] = r;
+        }
+        if (upper != null) {
+            rescoredRows.add(scored);
         }
         float[] votes = new float[slots];
         int excludedSlot = excludedRow < 0 ? -1 : rowSlot[excludedRow];
@@ -321,6 +467,7 @@ final class ModelIndex {
         int last = rows - 1;
         if (row != last) {
             System.arraycopy(matrix, last * dimension, matrix, row * dimension, dimension);
+            quantised.move(last, row);
             templateIds[row] = templateIds[last];
             rowSlot[row] = rowSlot[last];
             rowOfTemplate.put(templateIds[row], row);

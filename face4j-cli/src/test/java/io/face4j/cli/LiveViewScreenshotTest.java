@@ -81,8 +81,10 @@ class LiveViewScreenshotTest {
             }
         }
         int samples = (screen.getHeight() / 4) * (screen.getWidth() / 4);
-        // the 640x360 video fills about 30% of the 1024x768 screen; Xvfb's background is black
-        assertTrue(bright > samples / 10, "the screen is mostly black: " + bright + " of " + samples + " samples lit");
+        // The 640x360 video fills about 30% of the 1024x768 screen and Xvfb's background is black, so an unpainted
+        // window lights almost nothing. The clip is a dark stage (frames light 8-15% of the screen's samples), so the bar
+        // is 2.5%: this only tells "a picture" from "black"; the face-and-box check below is the real one.
+        assertTrue(bright > samples / 40, "the screen is mostly black: " + bright + " of " + samples + " samples lit");
 
         try (FaceAnalyzer analyzer = FaceAnalyzer.create(AnalyzerOptions.defaults().withoutEmbedder().withThreads(1))) {
             List<Face> faces = analyzer.detect(RgbImage.fromBufferedImage(screen));

@@ -1,27 +1,19 @@
 package io.face4j.cli;
 
-import java.nio.file.Path;
-
 import io.face4j.gallery.Gallery;
-import io.face4j.gallery.GalleryException;
-import io.face4j.gallery.GalleryOptions;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** --gallery PATH for the video commands, defaulting to the gallery library's own default file. */
+/** The video commands' gallery options: the shared {@code --gallery} (with $FACE4J_GALLERY) plus a naming threshold. */
 final class GalleryOption {
-    @Option(names = "--gallery", paramLabel = "PATH", description = "gallery file (default: ~/.face4j/gallery.db)")
-    Path path;
+    @Mixin
+    GalleryMixin gallery;
 
     @Option(names = "--threshold", paramLabel = "SIM",
             description = "similarity needed to name a face (default: the gallery's calibrated threshold, else 0.6)")
     Double threshold;
 
     Gallery open() {
-        Path file = path != null ? path : GalleryOptions.defaultPath();
-        try {
-            return Gallery.open(file);
-        } catch (GalleryException e) {
-            throw new InputException("cannot open gallery " + file + ": " + e.getMessage(), e);
-        }
+        return gallery.open();
     }
 }

@@ -3,8 +3,8 @@ package io.face4j.onnx;
 import java.util.Arrays;
 
 /**
- * A dense float tensor value: shape and row-major data. CONTRACT STUB for the onnx-package owner (may add methods,
- * must keep these).
+ * A dense float tensor: shape and row-major data. The arrays are not copied (tensors are large and short-lived):
+ * do not change them after handing them over. Thread-safe as long as nobody writes to the arrays.
  */
 public record FloatTensor(long[] shape, float[] data) {
     public FloatTensor {

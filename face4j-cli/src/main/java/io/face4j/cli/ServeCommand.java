@@ -52,6 +52,10 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--max-request-mb", paramLabel = "MB", defaultValue = "10", description = "largest request body (default: ${DEFAULT-VALUE})")
     int maxRequestMb;
 
+    @Option(names = "--max-pixels", paramLabel = "N", defaultValue = "" + ServerOptions.DEFAULT_MAX_PIXELS,
+            description = "largest image by its header's width x height; larger ones get 413 (default: ${DEFAULT-VALUE})")
+    long maxPixels;
+
     @Option(names = "--max-inferences", paramLabel = "N", defaultValue = "" + ServerOptions.DEFAULT_MAX_RUNNING,
             description = "inferences at once (default: ${DEFAULT-VALUE})")
     int maxRunning;
@@ -90,6 +94,7 @@ final class ServeCommand implements Callable<Integer> {
         try {
             return ServerOptions.defaults().withHost(host).withPort(port).withGallery(gallery.path()).withApiKeyFile(keys)
                     .withRequireKeys(requireKey).withCorsOrigin(cors).withMaxRequestBytes(maxRequestMb * 1024L * 1024L)
+                    .withMaxPixels(maxPixels)
                     .withConcurrency(maxRunning, maxWaiting).withAnalyzer(analyzer.options());
         } catch (IllegalArgumentException e) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);

@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import io.face4j.FaceAnalyzer;
 import io.face4j.eval.LfwPairs;
 import io.face4j.eval.LfwProtocol;
+import io.face4j.image.Degradation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -22,7 +23,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = {"Evaluate verification on an LFW-layout folder (NAME/NAME_0001.jpg) with a pairs file:",
                 "k-fold accuracy (threshold chosen on the other folds), ROC AUC, EER, TAR at FAR 1e-2 and 1e-3.",
-                "Images without a face score -1 (counted as errors for same-person pairs). The last line is key=value."})
+                "Images without a face score -1 (counted as errors for same-person pairs). The last line is key=value.",
+                "--degrade applies to both images of every pair: the LFW protocol has no gallery/probe split."})
 final class EvalCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -39,11 +41,19 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--report", paramLabel = "DIR", description = "write report.md, roc.png and scores.png into DIR")
     Path reportDir;
 
+    @Mixin
+    DegradeOptions degrade;
+
     @Option(names = {"-q", "--quiet"}, description = "no progress bar; print only the last, machine-readable line")
     boolean quiet;
 
     @Override
     public Integer call() {
+        return Failures.mapped(spec, this::evaluate);
+    }
+
+    private Integer evaluate() {
+        Degradation degradation = degrade.degradation();
         Path file = pairsFile != null ? pairsFile : root.resolve("pairs.txt");
         if (!Files.isDirectory(root)) {
             throw new InputException("no such folder: " + root);
@@ -61,9 +71,10 @@ final class EvalCommand implements Callable<Integer> {
         Set<Path> images = new HashSet<>();
         pairs.pairs().forEach(p -> images.addAll(java.util.List.of(p.image1(root), p.image2(root))));
         try (FaceAnalyzer faceAnalyzer = analyzer.open(); Progress progress = Progress.start("eval", images.size(), quiet)) {
-            PrimaryEmbeddings embeddings = new PrimaryEmbeddings(new FaceFinder(faceAnalyzer), spec.commandLine().getErr(), progress);
+            PrimaryEmbeddings embeddings = new PrimaryEmbeddings(new FaceFinder(faceAnalyzer), spec.commandLine().getErr(), progress,
+                    degradation, degrade.seed);
             LfwProtocol.Result result = LfwProtocol.evaluate(pairs, root, embeddings::of);
-            LfwEvaluation evaluation = new LfwEvaluation(pairs, result, root);
+            LfwEvaluation evaluation = new LfwEvaluation(pairs, result, root, degradation);
             if (!quiet) {
                 evaluation.lines().forEach(out::println);
             }

@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import io.face4j.FaceAnalyzer;
 import io.face4j.eval.OpenSetMetrics;
 import io.face4j.gallery.DecisionPolicy;
+import io.face4j.image.Degradation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -22,7 +23,8 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Open-set identification on DIR/NAME/*.jpg: enrol K photos of most people into a temporary gallery,",
                 "search with their other photos and with every photo of the people left out. Prints rank-1 accuracy and the",
                 "detection-and-identification rate (DIR) at false-positive identification rates (FPIR) 1e-2 and 1e-1;",
-                "the last line is key=value (one such line per policy with --policy all)."})
+                "the last line is key=value (one such line per policy with --policy all).",
+                "--degrade applies to the probe photos only; the enrolled photos are used as read."})
 final class EvalIdentifyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -46,6 +48,9 @@ final class EvalIdentifyCommand implements Callable<Integer> {
             description = "nearest, centroid, knn[:K], or all (nearest, centroid, knn:1, knn:3, knn:5); default: ${DEFAULT-VALUE}")
     String policy;
 
+    @Mixin
+    DegradeOptions degrade;
+
     @Option(names = {"-q", "--quiet"}, description = "no progress bar; print only the key=value lines")
     boolean quiet;
 
@@ -56,14 +61,17 @@ final class EvalIdentifyCommand implements Callable<Integer> {
                 throw new UsageException("--enrol-per-person must be >= 1 and --unknown-fraction in (0, 1)");
             }
             List<DecisionPolicy> policies = policies();
+            Degradation degradation = degrade.degradation();
             OpenSetEvaluation.Split split = OpenSetEvaluation.split(dir, perPerson, unknownFraction, seed);
             PrintWriter out = spec.commandLine().getOut();
             int photos = split.enrol().stream().mapToInt(List::size).sum() + split.matedProbes().size() + split.nonMatedProbes().size();
             try (FaceAnalyzer faceAnalyzer = analyzer.open(); Progress progress = Progress.start("eval-identify", photos, quiet)) {
-                PrimaryEmbeddings embeddings = new PrimaryEmbeddings(new FaceFinder(faceAnalyzer), spec.commandLine().getErr(), progress);
-                List<OpenSetEvaluation.Result> results = OpenSetEvaluation.run(split, embeddings::of, policies);
+                PrimaryEmbeddings embeddings = new PrimaryEmbeddings(new FaceFinder(faceAnalyzer), spec.commandLine().getErr(), progress,
+                        degradation, degrade.seed);
+                List<OpenSetEvaluation.Result> results = OpenSetEvaluation.run(split, embeddings.with(Degradation.none())::of, embeddings::of, policies);
                 progress.close();
                 if (!quiet) {
+                    out.println("degrade: " + degradation + " (probe photos only)");
                     out.printf(Locale.ROOT, "%d people enrolled (%d photos each), %d left out; %d mated and %d non-mated probes%n",
                             split.knownNames().size(), perPerson, InputFiles.subfolders(dir).size() - split.knownNames().size(),
                             split.matedProbes().size(), split.nonMatedProbes().size());
@@ -75,7 +83,7 @@ final class EvalIdentifyCommand implements Callable<Integer> {
                         out.println(s);
                     }
                 }
-                results.forEach(r -> out.println(r.line()));
+                results.forEach(r -> out.println(r.line() + " degrade=" + degradation));
                 return ExitCodes.OK;
             }
         });

@@ -12,22 +12,30 @@ import io.face4j.eval.LfwPairs;
 import io.face4j.eval.LfwProtocol;
 import io.face4j.eval.VerificationMetrics;
 import io.face4j.eval.VerificationReport;
+import io.face4j.image.Degradation;
 
 /** Renders an LFW-protocol result: the human-readable lines, the machine-readable last line and the Markdown report. */
 final class LfwEvaluation {
     private final LfwPairs pairs;
     private final LfwProtocol.Result result;
     private final Path root;
+    private final Degradation degradation;
 
     LfwEvaluation(LfwPairs pairs, LfwProtocol.Result result, Path root) {
+        this(pairs, result, root, Degradation.none());
+    }
+
+    LfwEvaluation(LfwPairs pairs, LfwProtocol.Result result, Path root, Degradation degradation) {
         this.pairs = pairs;
         this.result = result;
         this.root = root;
+        this.degradation = degradation;
     }
 
     List<String> lines() {
         VerificationReport r = result.report();
         List<String> lines = new ArrayList<>();
+        lines.add("degrade: " + degradation + " (both images of every pair)");
         lines.add(String.format(Locale.ROOT, "pairs: %d (%d same, %d different) in %d folds; images: %d", r.pairs(), r.samePairs(),
                 r.pairs() - r.samePairs(), r.accuracy().foldAccuracies().length, result.images()));
         lines.add(String.format(Locale.ROOT, "accuracy: %.4f +- %.4f (%d-fold, threshold chosen on the other folds: %.3f .. %.3f)",
@@ -45,8 +53,8 @@ final class LfwEvaluation {
     /** The last line: key=value pairs a script can read. */
     String machineLine() {
         VerificationReport r = result.report();
-        return String.format(Locale.ROOT, "accuracy=%.4f std=%.4f auc=%.4f eer=%.4f tar@far1e-2=%.4f tar@far1e-3=%.4f no_face=%d",
-                r.accuracy().mean(), r.accuracy().std(), r.auc(), r.eer(), r.tarAtFar1e2(), r.tarAtFar1e3(), result.missingImages().size());
+        return String.format(Locale.ROOT, "accuracy=%.4f std=%.4f auc=%.4f eer=%.4f tar@far1e-2=%.4f tar@far1e-3=%.4f no_face=%d degrade=%s",
+                r.accuracy().mean(), r.accuracy().std(), r.auc(), r.eer(), r.tarAtFar1e2(), r.tarAtFar1e3(), result.missingImages().size(), degradation);
     }
 
     /** report.md with roc.png and scores.png in {@code dir}. */
@@ -71,7 +79,8 @@ final class LfwEvaluation {
 
         StringBuilder md = new StringBuilder();
         md.append("# face4j verification report: ").append(root.getFileName()).append("\n\n");
-        md.append("- images: `").append(root).append("`\n- model: `").append(model).append("`\n\n");
+        md.append("- images: `").append(root).append("`\n- model: `").append(model).append("`\n- degradation: `")
+                .append(degradation).append("`\n\n");
         md.append("| figure | value |\n|---|---|\n");
         VerificationReport r = result.report();
         md.append(String.format(Locale.ROOT, "| %d-fold accuracy | %.4f +- %.4f |%n", r.accuracy().foldAccuracies().length, r.accuracy().mean(), r.accuracy().std()));

@@ -77,6 +77,12 @@ final class OpenSetEvaluation {
 
     /** Embeds, enrols into a temporary gallery and measures every policy. */
     static List<Result> run(Split split, Function<Path, Optional<Embedding>> embed, List<DecisionPolicy> policies) {
+        return run(split, embed, embed, policies);
+    }
+
+    /** As {@link #run(Split, Function, List)}, embedding enrolled photos with {@code enrolEmbed} and probes with {@code probeEmbed}. */
+    static List<Result> run(Split split, Function<Path, Optional<Embedding>> enrolEmbed, Function<Path, Optional<Embedding>> probeEmbed,
+                            List<DecisionPolicy> policies) {
         Path tmp;
         try {
             tmp = Files.createTempDirectory("face4j-eval-identify");
@@ -90,7 +96,7 @@ final class OpenSetEvaluation {
             for (int i = 0; i < split.enrol().size(); i++) {
                 List<NewTemplate> templates = new ArrayList<>();
                 for (Path p : split.enrol().get(i)) {
-                    Optional<Embedding> e = embed.apply(p);
+                    Optional<Embedding> e = enrolEmbed.apply(p);
                     if (e.isPresent()) {
                         modelId = e.get().modelId();
                         templates.add(new NewTemplate(e.get().values(), modelId, 1, p.toString()));
@@ -100,8 +106,8 @@ final class OpenSetEvaluation {
                     gallery.enrol(split.knownNames().get(i), templates);
                 }
             }
-            List<Optional<Embedding>> mated = split.matedProbes().stream().map(embed).toList();
-            List<Optional<Embedding>> nonMated = split.nonMatedProbes().stream().map(embed).toList();
+            List<Optional<Embedding>> mated = split.matedProbes().stream().map(probeEmbed).toList();
+            List<Optional<Embedding>> nonMated = split.nonMatedProbes().stream().map(probeEmbed).toList();
             if (modelId == null || mated.isEmpty() || nonMated.isEmpty()) {
                 throw new InputException("too few photos: need enrolled people with more than --enrol-per-person photos and "
                         + "some unknown people (got " + mated.size() + " mated, " + nonMated.size() + " non-mated probes)");

@@ -3,8 +3,11 @@ package io.face4j.cli;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 
+import io.face4j.gallery.GalleryException;
+import io.face4j.gallery.ModelMismatchException;
 import io.face4j.image.ImageException;
 import io.face4j.onnx.ModelException;
+import io.face4j.video.source.VideoSourceException;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -31,8 +34,7 @@ public final class Face4jCli implements Runnable {
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
             boolean debug = "1".equals(System.getenv("FACE4J_DEBUG"));
-            if (exception instanceof InputException || exception instanceof ImageException
-                    || exception instanceof ModelException || exception instanceof UncheckedIOException) {
+            if (isInputFailure(exception)) {
                 cmd.getErr().println("face4j " + cmd.getCommandName() + ": " + exception.getMessage());
                 if (debug) {
                     exception.printStackTrace(cmd.getErr());
@@ -47,6 +49,17 @@ public final class Face4jCli implements Runnable {
             return ExitCodes.INTERNAL;
         });
         return commandLine.execute(args);
+    }
+
+    /**
+     * Failures that describe an input the user gave (file, image, model, gallery, video source) rather than a bug:
+     * the message is enough, exit code 2. The one place library exceptions meet the CLI's exit codes.
+     */
+    private static boolean isInputFailure(Exception exception) {
+        return exception instanceof InputException || exception instanceof ImageException
+                || exception instanceof ModelException || exception instanceof UncheckedIOException
+                || exception instanceof GalleryException || exception instanceof ModelMismatchException
+                || exception instanceof VideoSourceException;
     }
 
     /** picocli's default for a bad command line is 2; face4j documents 1 for usage errors, on every subcommand. */

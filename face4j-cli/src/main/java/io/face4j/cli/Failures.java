@@ -2,15 +2,12 @@ package io.face4j.cli;
 
 import java.util.function.Supplier;
 
-import io.face4j.gallery.GalleryException;
-import io.face4j.gallery.ModelMismatchException;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
 /**
- * Maps the gallery's and the commands' own failures to the CLI's exit codes in one place: a bad option value
- * ({@link UsageException}) becomes a picocli usage error (exit 1), a gallery refusal (unknown identity, duplicate
- * name, import conflict, unreadable file, model mismatch) an input error (exit 2) with its message.
+ * Turns a bad option value found while a command runs ({@link UsageException}) into a picocli usage error (exit 1).
+ * Library failures (gallery refusals, images, models, video sources) are mapped to exit 2 by {@link Face4jCli}.
  */
 final class Failures {
     private Failures() {
@@ -21,8 +18,6 @@ final class Failures {
             return body.get();
         } catch (UsageException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
-        } catch (GalleryException | ModelMismatchException e) {
-            throw new InputException(e.getMessage(), e);
         }
     }
 }

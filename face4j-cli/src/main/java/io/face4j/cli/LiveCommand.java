@@ -11,7 +11,6 @@ import io.face4j.video.VideoRunner;
 import io.face4j.video.render.FrameAnnotator;
 import io.face4j.video.source.FrameSource;
 import io.face4j.video.source.SourceSpec;
-import io.face4j.video.source.VideoSourceException;
 import io.face4j.video.view.LiveWindow;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -51,11 +50,7 @@ final class LiveCommand implements Callable<Integer> {
         if (java.awt.GraphicsEnvironment.isHeadless()) {
             throw new InputException("live needs a display (no DISPLAY or a headless JVM); use 'face4j track' to write a video instead");
         }
-        try {
-            return live();
-        } catch (VideoSourceException e) {
-            throw new InputException(e.getMessage(), e);
-        }
+        return live();
     }
 
     private int live() {

@@ -17,7 +17,6 @@ import io.face4j.video.render.FrameAnnotator;
 import io.face4j.video.source.FrameSource;
 import io.face4j.video.source.SourceOptions;
 import io.face4j.video.source.SourceSpec;
-import io.face4j.video.source.VideoSourceException;
 import io.face4j.video.track.TrackEvent;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -58,11 +57,7 @@ final class TrackCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try {
-            return track();
-        } catch (VideoSourceException e) {
-            throw new InputException(e.getMessage(), e);
-        }
+        return track();
     }
 
     private int track() {

@@ -5,9 +5,8 @@ import io.face4j.video.source.FrameSource;
 import io.face4j.video.source.FrameSources;
 import io.face4j.video.source.SourceOptions;
 import io.face4j.video.source.SourceSpec;
-import io.face4j.video.source.VideoSourceException;
 
-/** Opening sources for the video commands, with the library's errors turned into CLI input errors. */
+/** Opening sources for the video commands (a source that cannot be opened is an input error: see Face4jCli). */
 final class VideoCommands {
     /** 25 fps when the source does not say (PAL; FFmpeg's own fallback for unknown rates is the same). */
     static final double FALLBACK_FPS = 25;
@@ -20,14 +19,10 @@ final class VideoCommands {
      * rate. Cameras and streams: always the newest frame only.
      */
     static FrameSource open(SourceSpec spec, SourceOptions options, boolean everyFrame) {
-        try {
-            if (everyFrame || spec.isLive()) {
-                return FrameSources.openForProcessing(spec, options);
-            }
-            return BackgroundFrameSource.paced(FrameSources.open(spec, options));
-        } catch (VideoSourceException e) {
-            throw new InputException(e.getMessage(), e);
+        if (everyFrame || spec.isLive()) {
+            return FrameSources.openForProcessing(spec, options);
         }
+        return BackgroundFrameSource.paced(FrameSources.open(spec, options));
     }
 
     static double fps(FrameSource source) {

@@ -56,18 +56,16 @@ final class GalleryCommand implements Runnable {
 
         @Override
         public Integer call() {
-            return Failures.mapped(spec, () -> {
-                PrintWriter out = spec.commandLine().getOut();
-                try (Gallery g = gallery.open()) {
-                    List<Identity> identities = g.identities();
-                    int width = Math.max(4, identities.stream().mapToInt(i -> i.name().codePointCount(0, i.name().length())).max().orElse(0));
-                    out.printf(Locale.ROOT, "%-" + width + "s  %-12s  %s%n", "NAME", "ID", "TEMPLATES");
-                    for (Identity i : identities) {
-                        out.printf(Locale.ROOT, "%-" + width + "s  %-12s  %d%n", i.name(), i.id(), i.templateCount());
-                    }
-                    return ExitCodes.OK;
+            PrintWriter out = spec.commandLine().getOut();
+            try (Gallery g = gallery.open()) {
+                List<Identity> identities = g.identities();
+                int width = Math.max(4, identities.stream().mapToInt(i -> i.name().codePointCount(0, i.name().length())).max().orElse(0));
+                out.printf(Locale.ROOT, "%-" + width + "s  %-12s  %s%n", "NAME", "ID", "TEMPLATES");
+                for (Identity i : identities) {
+                    out.printf(Locale.ROOT, "%-" + width + "s  %-12s  %d%n", i.name(), i.id(), i.templateCount());
                 }
-            });
+                return ExitCodes.OK;
+            }
         }
     }
 
@@ -79,20 +77,18 @@ final class GalleryCommand implements Runnable {
 
         @Override
         public Integer call() {
-            return Failures.mapped(spec, () -> {
-                PrintWriter out = spec.commandLine().getOut();
-                DateTimeFormatter time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
-                try (Gallery g = gallery.open()) {
-                    Identity identity = resolve(g, who);
-                    out.printf(Locale.ROOT, "%s (id %s, %d templates, enrolled %s)%n", identity.name(), identity.id(),
-                            identity.templateCount(), time.format(identity.createdAt()));
-                    for (Template t : g.templates(identity.id())) {
-                        out.printf(Locale.ROOT, "  #%-6d %-18s quality %6.1f  %s  %s%n", t.id(), t.modelId(), t.quality(),
-                                time.format(t.createdAt()), t.source());
-                    }
-                    return ExitCodes.OK;
+            PrintWriter out = spec.commandLine().getOut();
+            DateTimeFormatter time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
+            try (Gallery g = gallery.open()) {
+                Identity identity = resolve(g, who);
+                out.printf(Locale.ROOT, "%s (id %s, %d templates, enrolled %s)%n", identity.name(), identity.id(),
+                        identity.templateCount(), time.format(identity.createdAt()));
+                for (Template t : g.templates(identity.id())) {
+                    out.printf(Locale.ROOT, "  #%-6d %-18s quality %6.1f  %s  %s%n", t.id(), t.modelId(), t.quality(),
+                            time.format(t.createdAt()), t.source());
                 }
-            });
+                return ExitCodes.OK;
+            }
         }
     }
 
@@ -105,19 +101,17 @@ final class GalleryCommand implements Runnable {
 
         @Override
         public Integer call() {
-            return Failures.mapped(spec, () -> {
-                try (Gallery g = gallery.open()) {
-                    Identity identity = resolve(g, who);
-                    Identity renamed;
-                    try {
-                        renamed = g.rename(identity.id(), newName);
-                    } catch (IllegalArgumentException e) {
-                        throw new InputException("the name \"" + Enroller.printable(newName) + "\" is not allowed: " + e.getMessage());
-                    }
-                    spec.commandLine().getOut().printf("renamed %s to %s (id %s)%n", identity.name(), renamed.name(), renamed.id());
-                    return ExitCodes.OK;
+            try (Gallery g = gallery.open()) {
+                Identity identity = resolve(g, who);
+                Identity renamed;
+                try {
+                    renamed = g.rename(identity.id(), newName);
+                } catch (IllegalArgumentException e) {
+                    throw new InputException("the name \"" + Enroller.printable(newName) + "\" is not allowed: " + e.getMessage());
                 }
-            });
+                spec.commandLine().getOut().printf("renamed %s to %s (id %s)%n", identity.name(), renamed.name(), renamed.id());
+                return ExitCodes.OK;
+            }
         }
     }
 
@@ -129,14 +123,12 @@ final class GalleryCommand implements Runnable {
 
         @Override
         public Integer call() {
-            return Failures.mapped(spec, () -> {
-                try (Gallery g = gallery.open()) {
-                    Identity identity = resolve(g, who);
-                    g.removeIdentity(identity.id());
-                    spec.commandLine().getOut().printf("removed %s (id %s, %d templates)%n", identity.name(), identity.id(), identity.templateCount());
-                    return ExitCodes.OK;
-                }
-            });
+            try (Gallery g = gallery.open()) {
+                Identity identity = resolve(g, who);
+                g.removeIdentity(identity.id());
+                spec.commandLine().getOut().printf("removed %s (id %s, %d templates)%n", identity.name(), identity.id(), identity.templateCount());
+                return ExitCodes.OK;
+            }
         }
     }
 
@@ -149,17 +141,15 @@ final class GalleryCommand implements Runnable {
 
         @Override
         public Integer call() {
-            return Failures.mapped(spec, () -> {
-                if (Files.exists(file) && !force) {
-                    throw new InputException(file + " exists; pass --force to overwrite it");
-                }
-                try (Gallery g = gallery.open()) {
-                    g.exportTo(file);
-                    var stats = g.stats();
-                    spec.commandLine().getOut().printf("exported %d people, %d templates to %s%n", stats.identities(), stats.templates(), file);
-                    return ExitCodes.OK;
-                }
-            });
+            if (Files.exists(file) && !force) {
+                throw new InputException(file + " exists; pass --force to overwrite it");
+            }
+            try (Gallery g = gallery.open()) {
+                g.exportTo(file);
+                var stats = g.stats();
+                spec.commandLine().getOut().printf("exported %d people, %d templates to %s%n", stats.identities(), stats.templates(), file);
+                return ExitCodes.OK;
+            }
         }
     }
 
@@ -174,17 +164,15 @@ final class GalleryCommand implements Runnable {
 
         @Override
         public Integer call() {
-            return Failures.mapped(spec, () -> {
-                if (!Files.isRegularFile(file)) {
-                    throw new InputException("no such file: " + file);
-                }
-                try (Gallery g = gallery.open()) {
-                    ImportReport r = g.importFrom(file, refuseConflicts ? ImportMode.REFUSE_CONFLICTS : ImportMode.MERGE);
-                    spec.commandLine().getOut().printf("imported %d new people, merged %d; %d templates added, %d skipped as duplicates; %d settings%n",
-                            r.identitiesCreated(), r.identitiesMerged(), r.templatesAdded(), r.templatesSkipped(), r.settingsImported());
-                    return ExitCodes.OK;
-                }
-            });
+            if (!Files.isRegularFile(file)) {
+                throw new InputException("no such file: " + file);
+            }
+            try (Gallery g = gallery.open()) {
+                ImportReport r = g.importFrom(file, refuseConflicts ? ImportMode.REFUSE_CONFLICTS : ImportMode.MERGE);
+                spec.commandLine().getOut().printf("imported %d new people, merged %d; %d templates added, %d skipped as duplicates; %d settings%n",
+                        r.identitiesCreated(), r.identitiesMerged(), r.templatesAdded(), r.templatesSkipped(), r.settingsImported());
+                return ExitCodes.OK;
+            }
         }
     }
 }

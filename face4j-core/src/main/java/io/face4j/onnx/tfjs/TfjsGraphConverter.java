@@ -41,6 +41,8 @@ final class TfjsGraphConverter {
     private final Map<String, Value> values = new HashMap<>();
     private final Map<String, String> transposed = new HashMap<>();
     private final Set<String> usedNames = new HashSet<>();
+    /** Every TF node name: names made up here (filters, transposes) avoid them, so a graph output's name stays free. */
+    private final Set<String> tfNames = new HashSet<>();
     private boolean symbolicBatch;
 
     /**
@@ -62,6 +64,9 @@ final class TfjsGraphConverter {
         this.m = model;
         this.src = model.source;
         this.g = new OnnxGraph(model.source);
+        for (Node n : model.nodes) {
+            tfNames.add(n.name());
+        }
     }
 
     byte[] convert() {
@@ -69,7 +74,7 @@ final class TfjsGraphConverter {
         List<Node> order = topologicalOrder(outputs);
         List<String> inputs = new ArrayList<>();
         for (String name : m.signatureInputs) {
-            if (m.byName.containsKey(name)) {
+            if (m.byName.containsKey(name) && m.byName.get(name).op().equals("Placeholder")) {
                 inputs.add(name);
             }
         }
@@ -334,7 +339,7 @@ final class TfjsGraphConverter {
             inputs.add(bias(n, fused.bias(), cols));
         }
         long[] outShape = {a.shape()[ta ? 1 : 0], cols};
-        String gemmOut = fused.activation() == null ? unique(n.name()) : unique(n.name() + "/gemm");
+        String gemmOut = fused.activation() == null ? claim(n.name()) : unique(n.name() + "/gemm");
         g.node("Gemm", inputs, List.of(gemmOut), Attr.i("transA", ta ? 1 : 0), Attr.i("transB", tb ? 1 : 0));
         values.put(n.name(), fused.activation() == null ? new Value(gemmOut, outShape, false, null)
                 : activation(fused.activation(), fused.alpha(), n, gemmOut, outShape, false));
@@ -375,7 +380,7 @@ final class TfjsGraphConverter {
         }
         // the target shape is used as stored: Keras Flatten writes -1 for the batch, so the batch stays free
         String shapeName = int64Initializer(n.name() + "/shape", target);
-        String out = unique(n.name());
+        String out = claim(n.name());
         g.node("Reshape", List.of(nhwc(x), shapeName), List.of(out));
         values.put(n.name(), new Value(out, outShape, false, null));
     }
@@ -385,7 +390,7 @@ final class TfjsGraphConverter {
         requireInputs(n, 1);
         Value x = in(n, 0);
         requireActivation(n, x);
-        String out = unique(n.name());
+        String out = claim(n.name());
         g.node("Softmax", List.of(nhwc(x)), List.of(out), Attr.i("axis", -1)); // TF softmax: over the last axis
         values.put(n.name(), new Value(out, x.shape(), false, null));
     }
@@ -414,7 +419,7 @@ final class TfjsGraphConverter {
                 && (a.isConst() || a.rank() == 4) && (b.isConst() || b.rank() == 4);
         String ina = operand(n, a, nchw);
         String inb = operand(n, b, nchw);
-        String out = nchw ? nchwName(n.name()) : unique(n.name());
+        String out = nchw ? nchwName(n.name()) : claim(n.name());
         g.node(onnxOp, List.of(ina, inb), List.of(out));
         values.put(n.name(), new Value(out, outShape, nchw, null));
     }
@@ -491,7 +496,7 @@ final class TfjsGraphConverter {
     /** Applies an activation to ONNX tensor {@code in}; the result is named after node {@code n}. */
     private Value activation(String op, float alpha, Node n, String in, long[] shape, boolean nchw) {
         String name = n.name();
-        String out = nchw ? nchwName(name) : unique(name);
+        String out = nchw ? nchwName(name) : claim(name);
         switch (op) {
             case "Relu" -> g.node("Relu", List.of(in), List.of(out));
             case "Relu6" -> g.node("Clip", List.of(in, scalar(name + "/zero", 0f), scalar(name + "/six", 6f)), List.of(out));
@@ -650,8 +655,7 @@ final class TfjsGraphConverter {
             return v.onnx();
         }
         return transposed.computeIfAbsent(v.onnx(), k -> {
-            String base = k.endsWith(":nchw") ? k.substring(0, k.length() - ":nchw".length()) : k + "/nhwc";
-            String out = unique(base);
+            String out = k.endsWith(":nchw") ? claim(k.substring(0, k.length() - ":nchw".length())) : unique(k + "/nhwc");
             g.node("Transpose", List.of(k), List.of(out), Attr.ints("perm", 0, 2, 3, 1));
             return out;
         });
@@ -678,12 +682,18 @@ final class TfjsGraphConverter {
         return unique(tfName + ":nchw");
     }
 
+    /** A made-up tensor name: {@code name}, or with a numeric suffix, never a TF node's name. */
     private String unique(String name) {
         String n = name;
-        for (int i = 1; !usedNames.add(n); i++) {
+        for (int i = 1; tfNames.contains(n) || !usedNames.add(n); i++) {
             n = name + "_" + i;
         }
         return n;
+    }
+
+    /** The ONNX name for the NHWC value of TF node {@code tfName}: the node's own name when still free. */
+    private String claim(String tfName) {
+        return usedNames.add(tfName) ? tfName : unique(tfName);
     }
 
     private String initializer(String name, long[] dims, float[] data) {

@@ -281,6 +281,31 @@ class TfjsOpsTest {
         }
     }
 
+    @Test
+    void nodeNamesThatLookLikeGeneratedNamesStayDistinct() {
+        // the importer names its own tensors "<node>/bias", "<node>/filter_oihw", "<node>:nchw"; TF nodes may too
+        TinyTfjsGraph t = new TinyTfjsGraph();
+        t.input("x", -1, 2, 2, 1);
+        t.constant("a/filter_oihw", new long[] {1, 1, 1, 1}, new float[] {2});
+        t.constant("a/bias_1", new long[] {1}, new float[] {1});
+        t.op("a", "_FusedConv2D", List.of("x", "a/filter_oihw", "a/bias_1"), ints("strides", 1, 1, 1, 1), str("padding", "VALID"),
+                strs("fused_ops", "BiasAdd"), integer("num_args", 1));
+        t.op("a/bias", "Relu", List.of("a"));
+        t.op("a:nchw", "Sigmoid", List.of("a/bias"));
+        byte[] onnx = TfjsImporter.convert(t.json("a", "a/bias", "a:nchw"), t.shards(), "names.json");
+        try (OnnxModel model = OnnxModel.fromOnnx(onnx, "names.json", OnnxOptions.defaults().withIntraOpThreads(1))) {
+            assertEquals(List.of("a", "a/bias", "a:nchw"), model.outputs().stream().map(OnnxModel.TensorInfo::name).toList());
+            List<FloatTensor> out = model.run(FloatTensor.of(new float[] {-1, 0, 1, 2}, 1, 2, 2, 1));
+            assertClose(new float[] {-1, 1, 3, 5}, out.get(0).data());
+            assertClose(new float[] {0, 1, 3, 5}, out.get(1).data());
+            float[] sig = new float[4];
+            for (int i = 0; i < 4; i++) {
+                sig[i] = (float) (1 / (1 + Math.exp(-out.get(1).data()[i])));
+            }
+            assertClose(sig, out.get(2).data());
+        }
+    }
+
     // ------------------------------------------------------------------------------------------ helpers
 
     private static FloatTensor run(TinyTfjsGraph t, String output, float[] x, long... shape) {

@@ -70,17 +70,22 @@ public final class ModelTimings {
     }
 
     private static void conversionTable() throws IOException {
-        System.out.printf(Locale.ROOT, "%nconversion (TfliteImporter.convert, ms)%n%-24s %8s %8s %10s%n", "model", "cold", "warm min",
+        System.out.printf(Locale.ROOT, "%nconversion (TfliteImporter.convert / OnnxModel.toOnnx for TFJS, ms)%n%-24s %8s %8s %10s%n", "model", "cold", "warm min",
                 "onnx bytes");
         for (ShippedModel m : ShippedModel.values()) {
-            byte[] tflite = resource(m);
+            // TFLite: conversion of bytes already in memory; TFJS: including reading model.json and shards from the classpath
+            byte[] tflite = m.format() == ShippedModel.Format.TFLITE ? resource(m) : null;
             long t0 = System.nanoTime();
-            byte[] onnx = TfliteImporter.convert(tflite, m.fileName());
+            byte[] onnx = tflite != null ? TfliteImporter.convert(tflite, m.fileName()) : OnnxModel.toOnnx(m);
             double cold = (System.nanoTime() - t0) / 1e6;
             double warm = Double.MAX_VALUE;
             for (int i = 0; i < 15; i++) {
                 long s = System.nanoTime();
-                TfliteImporter.convert(tflite, m.fileName());
+                if (tflite != null) {
+                    TfliteImporter.convert(tflite, m.fileName());
+                } else {
+                    OnnxModel.toOnnx(m);
+                }
                 warm = Math.min(warm, (System.nanoTime() - s) / 1e6);
             }
             System.out.printf(Locale.ROOT, "%-24s %8.1f %8.1f %10d%n", m.fileName(), cold, warm, onnx.length);

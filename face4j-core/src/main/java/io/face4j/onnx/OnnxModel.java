@@ -21,12 +21,13 @@ import ai.onnxruntime.OnnxValue;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import io.face4j.onnx.tfjs.TfjsImporter;
 import io.face4j.onnx.tflite.TfliteImporter;
 
 /**
  * One ONNX Runtime session. Thread-safe: {@link #run} may be called from many threads at once; {@link #close} waits
- * for running calls and later calls fail with IllegalStateException. Converted TFLite models keep the TFLite
- * input/output tensor names and NHWC layouts; dimensions made symbolic (batch, or PNet's height/width) show as -1 in
+ * for running calls and later calls fail with IllegalStateException. Converted TFLite and TFJS models keep the
+ * original input/output tensor names and NHWC layouts; dimensions made symbolic (batch, or PNet's height/width) show as -1 in
  * {@link TensorInfo#shape()}.
  */
 public final class OnnxModel implements AutoCloseable {
@@ -56,26 +57,40 @@ public final class OnnxModel implements AutoCloseable {
         }
     }
 
-    /** Loads a shipped TFLite model through the importer. */
+    /** Loads a shipped model through its importer (TFLite or TFJS). */
     public static OnnxModel load(ShippedModel model, OnnxOptions options) {
         if (model == null) {
             throw new IllegalArgumentException("model must not be null");
         }
         requireOptions(options);
-        byte[] tflite;
+        return new OnnxModel(model.fileName(), toOnnx(model), options);
+    }
+
+    /** The ONNX bytes face4j builds in memory for a shipped model (what {@link #load(ShippedModel, OnnxOptions)} runs). */
+    public static byte[] toOnnx(ShippedModel model) {
+        if (model == null) {
+            throw new IllegalArgumentException("model must not be null");
+        }
+        byte[] bytes;
         try (InputStream in = OnnxModel.class.getResourceAsStream(model.resource())) {
             if (in == null) {
                 throw new ModelException(model.fileName() + ": classpath resource " + model.resource()
                         + " not found (is face4j-models on the classpath?)");
             }
-            tflite = in.readAllBytes();
+            bytes = in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + model.resource(), e);
         }
-        return new OnnxModel(model.fileName(), TfliteImporter.convert(tflite, model.fileName()), options);
+        return switch (model.format()) {
+            case TFLITE -> TfliteImporter.convert(bytes, model.fileName());
+            case TFJS -> TfjsImporter.convert(bytes, TfjsImporter.resourceShards(OnnxModel.class, model.resource()), model.fileName());
+        };
     }
 
-    /** Loads a user's model by path: a .onnx file as is, a .tflite file through the importer. */
+    /**
+     * Loads a user's model by path: a .onnx file as is, a .tflite file through the TFLite importer, a TFJS graph
+     * model.json (a .json file, or one starting with '{') through the TFJS importer with its shards read next to it.
+     */
     public static OnnxModel load(Path file, OnnxOptions options) {
         if (file == null) {
             throw new IllegalArgumentException("file must not be null");
@@ -88,9 +103,25 @@ public final class OnnxModel implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read model file " + file, e);
         }
-        boolean tflite = fileName.toLowerCase(java.util.Locale.ROOT).endsWith(".tflite")
+        String lower = fileName.toLowerCase(java.util.Locale.ROOT);
+        boolean tflite = lower.endsWith(".tflite")
                 || (bytes.length >= 8 && bytes[4] == 'T' && bytes[5] == 'F' && bytes[6] == 'L' && bytes[7] == '3');
-        return new OnnxModel(fileName, tflite ? TfliteImporter.convert(bytes, fileName) : bytes, options);
+        boolean tfjs = !tflite && (lower.endsWith(".json") || looksLikeJson(bytes));
+        byte[] onnx = tflite ? TfliteImporter.convert(bytes, fileName)
+                : tfjs ? TfjsImporter.convert(bytes, TfjsImporter.directoryShards(file.toAbsolutePath().getParent()), fileName)
+                : bytes;
+        return new OnnxModel(fileName, onnx, options);
+    }
+
+    /** A JSON object's first non-blank byte is '{'; an ONNX protobuf starts with a field tag (0x08 for ir_version). */
+    static boolean looksLikeJson(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b == ' ' || b == '\t' || b == '\n' || b == '\r') {
+                continue;
+            }
+            return b == '{';
+        }
+        return false;
     }
 
     /** Loads ONNX bytes already in memory (e.g. a generated graph); {@code name} is used in messages. */

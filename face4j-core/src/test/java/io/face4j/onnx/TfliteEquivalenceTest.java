@@ -159,6 +159,7 @@ class TfliteEquivalenceTest {
             case MOBILEFACENET -> 112;
             case ANTI_SPOOFING -> 256;
             case PNET -> throw new IllegalArgumentException("model: PNet has no fixed size");
+            case HUMAN_ANTISPOOF, HUMAN_LIVENESS -> throw new IllegalArgumentException("model: " + model + " is TFJS (TfjsEquivalenceTest)");
         };
     }
 

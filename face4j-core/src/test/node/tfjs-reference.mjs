@@ -78,12 +78,39 @@ async function main() {
     }
     model.dispose();
   }
+  // Human's face crop (src/face/facemeshutil.ts cutAndResize, then antispoof.ts/liveness.ts resizeBilinear) on a
+  // seeded 64x48 RGB image, for HumanFaceCropTest: face boxes as [x1, y1, x2, y2] pixels, enlarged 1.4 times and
+  // squared with Math.round corners as Human's enlargeBox/squarifyBox do.
+  const crops = [];
+  const [w, h] = [64, 48];
+  const pixels = Float32Array.from(seeded(99, w * h * 3), (v) => Math.floor(v * 256));
+  const image = tf.tensor4d(pixels, [1, h, w, 3]);
+  for (const face of [[20, 10, 44, 38], [-6, 30, 22, 60]]) {
+    const cx = (face[0] + face[2]) / 2;
+    const cy = (face[1] + face[3]) / 2;
+    const half = 1.4 * Math.max(face[2] - face[0], face[3] - face[1]) / 2;
+    const sq = [Math.round(cx - half), Math.round(cy - half), Math.round(cx + half), Math.round(cy + half)];
+    for (const size of [128, 32]) {
+      const values = tf.tidy(() => {
+        const mesh = tf.div(tf.image.cropAndResize(image, [[sq[1] / h, sq[0] / w, sq[3] / h, sq[2] / w]], [0], [192, 192]), 255);
+        return Array.from(tf.image.resizeBilinear(mesh, [size, size], false).dataSync());
+      });
+      // every value of the 32x32 crop; every 37th of the 128x128 one, to keep the fixture small
+      const step = size === 32 ? 1 : 37;
+      crops.push({ face, cropBox: sq, size, step, values: values.filter((_, i) => i % step === 0) });
+    }
+  }
+  image.dispose();
   const doc = {
     comment: 'Reference outputs of @tensorflow/tfjs for TfjsEquivalenceTest; regenerate with src/test/node/README.md',
-    tfjsVersion: tf.version.tfjs, backend: tf.getBackend(), node: process.version, cases,
+    tfjsVersion: tf.version.tfjs, backend: tf.getBackend(), node: process.version, cases, crops,
   };
-  fs.writeFileSync(outFile, JSON.stringify(doc, null, 1) + '\n');
-  console.log(`wrote ${cases.length} cases to ${outFile} (tfjs ${tf.version.tfjs}, backend ${tf.getBackend()})`);
+  // one case or crop per line: readable diffs without a line per number
+  const lines = Object.entries(doc).map(([k, v]) => (Array.isArray(v)
+    ? ` ${JSON.stringify(k)}: [\n${v.map((e) => '  ' + JSON.stringify(e)).join(',\n')}\n ]`
+    : ` ${JSON.stringify(k)}: ${JSON.stringify(v)}`));
+  fs.writeFileSync(outFile, `{\n${lines.join(',\n')}\n}\n`);
+  console.log(`wrote ${cases.length} cases and ${crops.length} crops to ${outFile} (tfjs ${tf.version.tfjs}, backend ${tf.getBackend()})`);
 }
 
 main().catch((e) => { console.error(e); process.exit(1); });

@@ -127,4 +127,23 @@ class DetectEmbedCommandTest {
         assertEquals(ExitCodes.INPUT, bad.code());
         assertTrue(bad.err().contains("TFL3"), bad.err());
     }
+
+    @Test
+    void importModelConvertsATfjsGraphModel(@TempDir Path dir) throws Exception {
+        Path json = dir.resolve("liveness.json");
+        for (String file : new String[] {"liveness.json", "liveness.bin"}) {
+            try (var in = DetectEmbedCommandTest.class.getResourceAsStream("/io/face4j/models/human/" + file)) {
+                Files.copy(in, dir.resolve(file));
+            }
+        }
+        Path onnx = dir.resolve("liveness.onnx");
+        Run run = cli("import-model", json.toString(), onnx.toString());
+        assertEquals(ExitCodes.OK, run.code(), run.err());
+        assertTrue(run.out().contains("input  conv2d_1_input [-1, 32, 32, 3]"), run.out());
+        assertTrue(run.out().contains("output Identity [-1, 2]"), run.out());
+        Files.delete(dir.resolve("liveness.bin"));
+        Run missing = cli("import-model", json.toString(), dir.resolve("y.onnx").toString());
+        assertEquals(ExitCodes.INPUT, missing.code(), missing.err());
+        assertTrue(missing.err().contains("weight shard 'liveness.bin'"), missing.err());
+    }
 }

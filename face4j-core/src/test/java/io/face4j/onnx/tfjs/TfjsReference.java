@@ -27,7 +27,7 @@ import io.face4j.onnx.ShippedModel;
  * identically in both languages, real-face inputs made here (and written for the script by
  * {@link TfjsReferenceInputsWriter}), and the committed fixture of TFJS outputs.
  */
-final class TfjsReference {
+public final class TfjsReference {
     static final String FIXTURE = "/io/face4j/onnx/tfjs/tfjs-reference.json";
     static final String FACES_DATASET = "glint-celeb24-aligned112";
 
@@ -54,7 +54,7 @@ final class TfjsReference {
      * A 32-bit LCG (Numerical Recipes constants 1664525, 1013904223); each value is the top 24 bits of the state
      * / 2^24, exact in float32 and in [0, 1): the models take pixels / 255.
      */
-    static float[] seeded(int seed, int count) {
+    public static float[] seeded(int seed, int count) {
         float[] out = new float[count];
         int state = seed;
         for (int i = 0; i < count; i++) {
@@ -107,10 +107,44 @@ final class TfjsReference {
         }
     }
 
+    /** One crop of the fixture: a face box [x1, y1, x2, y2], Human's square for it, and every step-th output value. */
+    public record Crop(double[] face, double[] cropBox, int size, int step, float[] values) {
+    }
+
+    public static List<Crop> crops() {
+        Map<String, Object> doc = TfjsModel.object(readFixture(), FIXTURE, "fixture");
+        List<Crop> out = new ArrayList<>();
+        for (Object o : TfjsModel.list(doc.get("crops"), FIXTURE, "crops")) {
+            Map<String, Object> c = TfjsModel.object(o, FIXTURE, "crop");
+            out.add(new Crop(doubles(c.get("face")), doubles(c.get("cropBox")), (int) TfjsModel.toLong(c.get("size"), FIXTURE, "size"),
+                    (int) TfjsModel.toLong(c.get("step"), FIXTURE, "step"), floats(c.get("values"))));
+        }
+        return out;
+    }
+
+    private static double[] doubles(Object list) {
+        List<Object> l = TfjsModel.list(list, FIXTURE, "numbers");
+        double[] out = new double[l.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = TfjsModel.number(l.get(i), FIXTURE, "number");
+        }
+        return out;
+    }
+
+    private static float[] floats(Object list) {
+        double[] d = doubles(list);
+        float[] out = new float[d.length];
+        for (int i = 0; i < d.length; i++) {
+            out[i] = (float) d[i];
+        }
+        return out;
+    }
+
     static Map<String, Object> fixtureInfo() {
         Map<String, Object> doc = TfjsModel.object(readFixture(), FIXTURE, "fixture");
         Map<String, Object> info = new LinkedHashMap<>(doc);
         info.remove("cases");
+        info.remove("crops");
         return info;
     }
 

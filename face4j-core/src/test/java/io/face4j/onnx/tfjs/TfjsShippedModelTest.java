@@ -45,6 +45,20 @@ class TfjsShippedModelTest {
         }
     }
 
+    @Test
+    void conversionIsDeterministicAndReportsItsTime() {
+        for (ShippedModel m : new ShippedModel[] {ShippedModel.HUMAN_ANTISPOOF, ShippedModel.HUMAN_LIVENESS}) {
+            long t0 = System.nanoTime();
+            byte[] first = OnnxModel.toOnnx(m);
+            long t1 = System.nanoTime();
+            byte[] second = OnnxModel.toOnnx(m);
+            long t2 = System.nanoTime();
+            assertArrayEquals(first, second, m + ": the same ONNX bytes every time");
+            System.out.printf(java.util.Locale.ROOT, "%s: model.json + shards -> ONNX %d bytes, first %.1f ms, second %.1f ms%n", m,
+                    first.length, (t1 - t0) / 1e6, (t2 - t1) / 1e6);
+        }
+    }
+
     static FloatTensor constant(float value, long... shape) {
         int n = 1;
         for (long d : shape) {

@@ -64,7 +64,7 @@ final class EvalLivenessCommand implements Callable<Integer> {
 
     @Option(names = "--cues", paramLabel = "CUE,...", split = ",",
             description = "with --fit: combine exactly these cues (ids: faceAntiSpoofing, sharpness, highFrequency, specular, "
-                    + "saturation, chromaSpread, contrast)")
+                    + "saturation, chromaSpread, contrast, humanAntispoof, humanLiveness)")
     List<String> cues;
 
     @Option(names = "--report", paramLabel = "FILE.png", description = "write the ROC curve (1 - BPCER against APCER) of the combination")

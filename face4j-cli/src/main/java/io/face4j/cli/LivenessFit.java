@@ -13,14 +13,15 @@ import io.face4j.liveness.LivenessCue;
 
 /**
  * Fits a {@link LivenessCombiner} on a calibration set and picks its cues by cross-validation on that set only:
- * subject-grouped k-fold (all images of a subject in one fold, as consecutive frames are near-duplicates), out-of-fold
- * scores pooled, ROC AUC compared. Greedy forward selection adds the cue that raises the cross-validated AUC most and
+ * grouped k-fold by capture session (NUAA's official split is by session, so holding a session out imitates the
+ * train-to-test shift; near-duplicate consecutive frames never straddle folds), or by subject when the layout has no
+ * sessions; out-of-fold scores pooled, ROC AUC compared. Greedy forward selection adds the cue that raises the cross-validated AUC most and
  * stops when no cue adds at least {@link #MIN_GAIN}. Images without a face are left out of the fit.
  */
 final class LivenessFit {
     /** 0.005: smallest cross-validated AUC gain that earns a cue its place (about one attack/live pair order in 200). */
     static final double MIN_GAIN = 0.005;
-    /** 5 folds, or one per subject when there are fewer subjects. */
+    /** 5 folds, or one per group (session or subject) when there are fewer. */
     static final int FOLDS = 5;
 
     private final List<double[]> rows = new ArrayList<>();
@@ -31,11 +32,11 @@ final class LivenessFit {
     LivenessFit(LivenessSamples samples) {
         Map<String, Integer> subjectFold = new TreeMap<>();
         for (LivenessSamples.Measured m : samples.measured) {
-            subjectFold.putIfAbsent(m.sample().subject(), 0);
+            subjectFold.putIfAbsent(m.sample().session(), 0);
         }
         int k = Math.min(FOLDS, subjectFold.size());
         if (k < 2) {
-            throw new InputException("--fit needs calibration images of at least 2 subjects, got " + subjectFold.size());
+            throw new InputException("--fit needs calibration images of at least 2 sessions or subjects, got " + subjectFold.size());
         }
         int i = 0;
         for (Map.Entry<String, Integer> e : subjectFold.entrySet()) {
@@ -53,7 +54,7 @@ final class LivenessFit {
             }
             rows.add(row);
             labels.add(m.sample().live());
-            folds.add(subjectFold.get(m.sample().subject()));
+            folds.add(subjectFold.get(m.sample().session()));
         }
     }
 
@@ -87,10 +88,10 @@ final class LivenessFit {
         List<LivenessCue> chosen = new ArrayList<>();
         if (forced != null && !forced.isEmpty()) {
             chosen.addAll(forced);
-            out.printf(Locale.ROOT, "fit: cues %s given; %d-fold subject-grouped CV AUC on the calibration set %.4f%n",
+            out.printf(Locale.ROOT, "fit: cues %s given; %d-fold session-grouped CV AUC on the calibration set %.4f%n",
                     ids(chosen), foldCount, crossValidatedAuc(chosen));
         } else {
-            out.printf(Locale.ROOT, "fit: forward selection by %d-fold subject-grouped CV AUC on the calibration set (%d images with a face)%n",
+            out.printf(Locale.ROOT, "fit: forward selection by %d-fold session-grouped CV AUC on the calibration set (%d images with a face)%n",
                     foldCount, rows.size());
             for (LivenessCue cue : LivenessCue.values()) {
                 out.printf(Locale.ROOT, "  alone %-18s cv auc %.4f%n", cue.id(), crossValidatedAuc(List.of(cue)));

@@ -30,8 +30,12 @@ import java.util.stream.Stream;
 public record LivenessDataset(List<Sample> samples, int listed) {
     private static final Set<String> IMAGE_EXTENSIONS = Set.of("jpg", "jpeg", "png", "bmp", "gif", "pgm", "ppm");
 
-    /** One image. {@code subject} groups the images of one person (the first folder below live/spoof, or NUAA's id). */
-    public record Sample(Path file, boolean live, String subject) {
+    /**
+     * One image. {@code subject} groups the images of one person (the first folder below live/spoof, or NUAA's id);
+     * {@code session} the images of one capture session (NUAA: the session field of ID_glasses_pos_session_picNo.jpg;
+     * the folder layout has none, so it is the subject).
+     */
+    public record Sample(Path file, boolean live, String subject, String session) {
     }
 
     public LivenessDataset {
@@ -83,7 +87,9 @@ public record LivenessDataset(List<Sample> samples, int listed) {
             Path file = base.resolve(relative);
             if (Files.isRegularFile(file)) {
                 int slash = relative.indexOf('/');
-                out.add(new Sample(file, live, slash > 0 ? relative.substring(0, slash) : relative));
+                String subject = slash > 0 ? relative.substring(0, slash) : relative;
+                String[] fields = file.getFileName().toString().split("_");
+                out.add(new Sample(file, live, subject, fields.length == 5 ? fields[3] : subject));
             }
         }
         return listed;
@@ -115,7 +121,7 @@ public record LivenessDataset(List<Sample> samples, int listed) {
             walk.filter(Files::isRegularFile).filter(LivenessDataset::isImage).sorted().forEach(file -> {
                 Path relative = dir.relativize(file);
                 String subject = relative.getNameCount() > 1 ? relative.getName(0).toString() : relative.toString();
-                out.add(new Sample(file, live, subject));
+                out.add(new Sample(file, live, subject, subject));
             });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);

@@ -20,7 +20,11 @@ public enum LivenessCue {
     /** Spread of the YCbCr chroma distribution. */
     CHROMA_SPREAD("chromaSpread", "sqrt(var Cb + var Cr) of the face crop"),
     /** Standard deviation of the luma. */
-    CONTRAST("contrast", "luma standard deviation of the face crop");
+    CONTRAST("contrast", "luma standard deviation of the face crop"),
+    /** Human's antispoof model (128x128): sigmoid output, higher = real. */
+    HUMAN_ANTISPOOF("humanAntispoof", "Human antispoof model output, higher = real"),
+    /** Human's liveness model (32x32): softmax output element 0. */
+    HUMAN_LIVENESS("humanLiveness", "Human liveness model softmax element 0");
 
     private final String id;
     private final String description;
@@ -41,7 +45,7 @@ public enum LivenessCue {
 
     /** True when the cue runs a neural network (the others are a few passes over the crop). */
     public boolean needsModel() {
-        return this == FACE_ANTI_SPOOFING;
+        return this == FACE_ANTI_SPOOFING || this == HUMAN_ANTISPOOF || this == HUMAN_LIVENESS;
     }
 
     /** The cue with this id (case-insensitive) or enum name. */

@@ -20,11 +20,32 @@ public final class LivenessDetector implements AutoCloseable {
     private final LivenessOptions options;
     private final List<LivenessCue> cues;
     private final AntiSpoofingModel antiSpoofing;
+    private final HumanModel humanAntispoof;
+    private final HumanModel humanLiveness;
 
     private LivenessDetector(LivenessOptions options) {
         this.options = options;
         this.cues = options.measuredCues();
-        this.antiSpoofing = cues.contains(LivenessCue.FACE_ANTI_SPOOFING) ? new AntiSpoofingModel(options.onnx()) : null;
+        List<AutoCloseable> opened = new ArrayList<>();
+        try {
+            this.antiSpoofing = cues.contains(LivenessCue.FACE_ANTI_SPOOFING) ? track(new AntiSpoofingModel(options.onnx()), opened) : null;
+            this.humanAntispoof = cues.contains(LivenessCue.HUMAN_ANTISPOOF) ? track(HumanModel.antispoof(options.onnx()), opened) : null;
+            this.humanLiveness = cues.contains(LivenessCue.HUMAN_LIVENESS) ? track(HumanModel.liveness(options.onnx()), opened) : null;
+        } catch (RuntimeException e) {
+            for (AutoCloseable c : opened) {
+                try {
+                    c.close();
+                } catch (Exception suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
+            throw e;
+        }
+    }
+
+    private static <T extends AutoCloseable> T track(T model, List<AutoCloseable> opened) {
+        opened.add(model);
+        return model;
     }
 
     /** The committed defaults ({@link LivenessOptions#defaults()}). */
@@ -88,6 +109,8 @@ public final class LivenessDetector implements AutoCloseable {
                 case SATURATION -> ImageCues.saturation(region);
                 case CHROMA_SPREAD -> ImageCues.chromaSpread(region);
                 case CONTRAST -> ImageCues.contrast(region);
+                case HUMAN_ANTISPOOF -> humanAntispoof.score(image, box);
+                case HUMAN_LIVENESS -> humanLiveness.score(image, box);
             };
             if (!Double.isFinite(value)) {
                 throw new IllegalStateException(String.format(Locale.ROOT, "cue %s gave %s for box %s", cue.id(), value, box));
@@ -101,6 +124,12 @@ public final class LivenessDetector implements AutoCloseable {
     public void close() {
         if (antiSpoofing != null) {
             antiSpoofing.close();
+        }
+        if (humanAntispoof != null) {
+            humanAntispoof.close();
+        }
+        if (humanLiveness != null) {
+            humanLiveness.close();
         }
     }
 }

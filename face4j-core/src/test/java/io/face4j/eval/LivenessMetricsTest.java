@@ -24,10 +24,12 @@ class LivenessMetricsTest {
         assertEquals(1.0 / 3, r.apcer(), EPS);
         assertEquals(1.0 / 3, r.bpcer(), EPS);
         assertEquals(1.0 / 3, r.acer(), EPS);
-        // threshold 0.75: no attack accepted, live 0.4 rejected
+        // threshold 0.75: no attack accepted, live 0.4 still the only one rejected
         r = LivenessMetrics.at(SCORES, LIVE, 0.75);
         assertEquals(0, r.apcer(), EPS);
-        assertEquals(2.0 / 3, r.bpcer(), EPS);
+        assertEquals(1.0 / 3, r.bpcer(), EPS);
+        // threshold 0.85: live 0.8 rejected too
+        assertEquals(2.0 / 3, LivenessMetrics.at(SCORES, LIVE, 0.85).bpcer(), EPS);
         // a score equal to the threshold is accepted
         assertEquals(1.0 / 3, LivenessMetrics.at(SCORES, LIVE, 0.7).apcer(), EPS);
     }

@@ -163,6 +163,7 @@ final class EvalLivenessCommand implements Callable<Integer> {
         LivenessMetrics.Rates rates = LivenessMetrics.at(scores, test.live(), t);
         double auc = LivenessMetrics.auc(scores, test.live());
         if (report != null) {
+            createParent(report);
             VerificationMetrics.Roc roc = VerificationMetrics.roc(scores, test.live());
             Charts.roc(roc.far(), roc.tar(), String.format(Locale.ROOT, "liveness ROC, %s (AUC %.3f)", test.description, auc),
                     "APCER (attacks accepted)", "1 - BPCER (live accepted)", report);
@@ -170,6 +171,17 @@ final class EvalLivenessCommand implements Callable<Integer> {
         }
         out.printf(Locale.ROOT, "apcer=%.3f bpcer=%.3f acer=%.3f auc=%.3f%n", rates.apcer(), rates.bpcer(), rates.acer(), auc);
         return ExitCodes.OK;
+    }
+
+    private static void createParent(Path file) {
+        Path parent = file.toAbsolutePath().getParent();
+        try {
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+        } catch (java.io.IOException e) {
+            throw new InputException("cannot create the folder of " + file + ": " + e.getMessage(), e);
+        }
     }
 
     private double calibrate(double[] scores, boolean[] live) {

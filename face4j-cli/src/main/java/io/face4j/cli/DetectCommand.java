@@ -44,6 +44,10 @@ final class DetectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        return Failures.mapped(spec, this::detect);
+    }
+
+    private Integer detect() {
         PrintWriter out = spec.commandLine().getOut();
         List<Path> files = images.files();
         Annotations annotations = new Annotations(annotateDir);

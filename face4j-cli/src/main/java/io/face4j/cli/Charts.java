@@ -32,7 +32,12 @@ final class Charts {
 
     /** ROC: true accept rate against false accept rate, both 0..1, with the chance diagonal. */
     static void roc(double[] far, double[] tar, String title, Path file) {
-        Canvas c = new Canvas(title, "false accept rate (FAR)", "true accept rate (TAR)", 0, 1, 0, 1);
+        roc(far, tar, title, "false accept rate (FAR)", "true accept rate (TAR)", file);
+    }
+
+    /** As {@link #roc(double[], double[], String, Path)} with other axis titles (e.g. APCER and 1 - BPCER). */
+    static void roc(double[] far, double[] tar, String title, String xLabel, String yLabel, Path file) {
+        Canvas c = new Canvas(title, xLabel, yLabel, 0, 1, 0, 1);
         c.g.setColor(Color.LIGHT_GRAY);
         c.g.setStroke(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
         c.g.drawLine(c.x(0), c.y(0), c.x(1), c.y(1));

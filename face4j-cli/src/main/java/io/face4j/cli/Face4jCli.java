@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
         description = "Face detection and recognition on the JVM.",
         subcommands = {CommandLine.HelpCommand.class, DetectCommand.class, EmbedCommand.class, ImportModelCommand.class,
                 EnrollCommand.class, RecognizeCommand.class, VerifyCommand.class, GalleryCommand.class, CalibrateCommand.class,
-                EvalCommand.class, EvalIdentifyCommand.class,
+                EvalCommand.class, EvalIdentifyCommand.class, EvalLivenessCommand.class,
                 CaptureCommand.class, LiveCommand.class, TrackCommand.class, ServeCommand.class})
 public final class Face4jCli implements Runnable {
 

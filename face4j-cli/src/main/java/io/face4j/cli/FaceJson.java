@@ -12,6 +12,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.face4j.Face;
 import io.face4j.geometry.Box;
 import io.face4j.geometry.Point;
+import io.face4j.liveness.LivenessEvidence;
+import io.face4j.liveness.LivenessResult;
 import io.face4j.quality.FaceQuality;
 
 /** Turns faces into the JSON shapes the CLI prints (one object per line). Thread-safe (ObjectMapper is). */
@@ -45,6 +47,29 @@ final class FaceJson {
         json.put("landmarks", landmarks);
         json.put("quality", quality(face.quality()));
         return json;
+    }
+
+    /** {score, live, threshold, evidence: [{name, value, detail}]} of a liveness check. */
+    static Map<String, Object> liveness(LivenessResult result) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("score", round(result.score(), 4));
+        json.put("live", result.live());
+        json.put("threshold", round(result.threshold(), 4));
+        List<Map<String, Object>> evidence = new ArrayList<>();
+        for (LivenessEvidence e : result.evidence()) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("name", e.name());
+            item.put("value", round(e.value(), 4));
+            item.put("detail", e.detail());
+            evidence.add(item);
+        }
+        json.put("evidence", evidence);
+        return json;
+    }
+
+    /** The text-output columns of a liveness check: {@code live,0.8312} or {@code spoof,0.1204}. */
+    static String livenessColumns(LivenessResult result) {
+        return String.format(java.util.Locale.ROOT, "%s,%.4f", result.live() ? "live" : "spoof", result.score());
     }
 
     static Map<String, Object> box(Box box) {

@@ -15,6 +15,8 @@ import io.face4j.gallery.Candidate;
 import io.face4j.gallery.DecisionPolicy;
 import io.face4j.gallery.Gallery;
 import io.face4j.gallery.Matcher;
+import io.face4j.liveness.LivenessDetector;
+import io.face4j.liveness.LivenessResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -24,7 +26,9 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code face4j recognize IMAGE_OR_DIR...}: who is in each photo, one line per face (face_recognition's CLI format). */
 @Command(name = "recognize", aliases = "recognise", mixinStandardHelpOptions = true,
         description = {"Recognise every face against the gallery and print one line per face:",
-                "file,name,similarity,x1,y1,x2,y2 (name 'unknown' when the best similarity is below the threshold)."})
+                "file,name,similarity,x1,y1,x2,y2 (name 'unknown' when the best similarity is below the threshold).",
+                "With --liveness two columns follow: live|spoof,LIVENESS_SCORE (a spoof keeps its name: the",
+                "command reports, it does not refuse; the REST API's requireLive refuses)."})
 final class RecognizeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -40,6 +44,9 @@ final class RecognizeCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "JSON Lines with margin, quality, identity id and the top candidates")
     boolean json;
+
+    @Mixin
+    LivenessOption liveness;
 
     @Option(names = "--annotate", paramLabel = "OUT_DIR", description = "write a copy of each image with boxes and 'name score' labels")
     Path annotateDir;
@@ -62,7 +69,8 @@ final class RecognizeCommand implements Callable<Integer> {
             PrintWriter err = spec.commandLine().getErr();
             List<Path> files = images.files();
             Annotations annotations = new Annotations(annotateDir);
-            try (Gallery g = gallery.open(); FaceAnalyzer faceAnalyzer = analyzer.open()) {
+            try (Gallery g = gallery.open(); LivenessDetector livenessDetector = liveness.open(analyzer.threads);
+                    FaceAnalyzer faceAnalyzer = analyzer.open()) {
                 String modelId = faceAnalyzer.embedder().orElseThrow().modelId();
                 if (g.stats().identities() == 0 && !quiet) {
                     err.println("face4j recognize: the gallery " + g.options().path() + " is empty: every face is unknown (enrol people with 'face4j enroll')");
@@ -71,24 +79,27 @@ final class RecognizeCommand implements Callable<Integer> {
                 Recognizer recognizer = new Recognizer(new FaceFinder(faceAnalyzer), new Matcher(g), modelId, policy, t);
                 return images.forEachImage(files, err, (file, image) -> {
                     List<Recognizer.Result> results = recognizer.recognize(image);
-                    for (Recognizer.Result r : results) {
-                        out.println(json ? jsonLine(file, r) : csvLine(file, r));
-                    }
                     Map<io.face4j.Face, String> labels = new LinkedHashMap<>();
-                    results.forEach(r -> labels.put(r.face(), String.format(Locale.ROOT, "%s %.2f", r.name(), r.decision().similarity())));
+                    for (Recognizer.Result r : results) {
+                        LivenessResult verdict = livenessDetector == null ? null : livenessDetector.check(image, r.face());
+                        out.println(json ? jsonLine(file, r, verdict) : csvLine(file, r, verdict));
+                        labels.put(r.face(), String.format(Locale.ROOT, "%s %.2f", r.name(), r.decision().similarity())
+                                + (verdict == null ? "" : verdict.live() ? " live" : " SPOOF"));
+                    }
                     annotations.write(file, image, results.stream().map(Recognizer.Result::face).toList(), labels::get);
                 });
             }
         });
     }
 
-    private static String csvLine(Path file, Recognizer.Result r) {
+    private static String csvLine(Path file, Recognizer.Result r, LivenessResult verdict) {
         var box = r.face().box();
         return String.format(Locale.ROOT, "%s,%s,%.4f,%d,%d,%d,%d", file, r.name(), r.decision().similarity(),
-                Math.round(box.x1()), Math.round(box.y1()), Math.round(box.x2()), Math.round(box.y2()));
+                Math.round(box.x1()), Math.round(box.y1()), Math.round(box.x2()), Math.round(box.y2()))
+                + (verdict == null ? "" : "," + FaceJson.livenessColumns(verdict));
     }
 
-    private static String jsonLine(Path file, Recognizer.Result r) {
+    private static String jsonLine(Path file, Recognizer.Result r, LivenessResult verdict) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("file", file.toString());
         json.put("name", r.name());
@@ -105,6 +116,9 @@ final class RecognizeCommand implements Callable<Integer> {
             candidates.add(m);
         }
         json.put("candidates", candidates);
+        if (verdict != null) {
+            json.put("liveness", FaceJson.liveness(verdict));
+        }
         return FaceJson.line(json);
     }
 }

@@ -95,6 +95,28 @@ class DetectEmbedCommandTest {
     }
 
     @Test
+    void livenessAddsColumnsAndAJsonObjectPerFace() throws Exception {
+        Path frame = Datasets.require("bench-frames-640x480").resolve("bbt1_640x480.png");
+        Run csv = cli("detect", "--liveness", frame.toString());
+        assertEquals(ExitCodes.OK, csv.code(), csv.err());
+        assertEquals(4, csv.lines().size(), csv.out());
+        for (String line : csv.lines()) {
+            String[] fields = line.split(",");
+            assertEquals(8, fields.length, line);
+            assertTrue(fields[6].equals("live") || fields[6].equals("spoof"), line);
+            double score = Double.parseDouble(fields[7]);
+            assertTrue(score >= 0 && score <= 1, line);
+        }
+        Run json = cli("detect", "--json", "--liveness", "--liveness-threshold", "0.25", frame.toString());
+        JsonNode liveness = FaceJson.mapper().readTree(json.lines().get(0)).get("liveness");
+        assertEquals(0.25, liveness.get("threshold").asDouble(), 1e-9);
+        assertEquals(liveness.get("score").asDouble() >= 0.25, liveness.get("live").asBoolean());
+        assertEquals("sharpness", liveness.get("evidence").get(0).get("name").asText(), liveness::toString);
+        assertEquals(ExitCodes.USAGE, cli("detect", "--liveness-threshold", "0.3", frame.toString()).code(), "threshold needs --liveness");
+        assertEquals(ExitCodes.USAGE, cli("detect", "--liveness", "--liveness-threshold", "2", frame.toString()).code());
+    }
+
+    @Test
     void embedPrintsNormalisedVectors() throws Exception {
         Path photo = Datasets.require("face_recognition-examples").resolve("examples/obama.jpg");
         Run run = cli("embed", photo.toString());

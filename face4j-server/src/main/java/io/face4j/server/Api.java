@@ -33,18 +33,37 @@ final class Api {
 
     void detect(Context ctx) {
         RgbImage image = faces.decode(Uploads.one(ctx));
-        List<Views.Detected> found = faces.detect(image).stream().map(Views.Detected::of).toList();
-        ctx.json(new Views.Detection(image.width(), image.height(), found));
+        ctx.json(new Views.Detection(image.width(), image.height(), faces.detect(image, flag(ctx, "liveness"))));
     }
 
     void recognize(Context ctx) {
-        ctx.json(faces.recognize(faces.decode(Uploads.one(ctx))));
+        boolean liveness = flag(ctx, "liveness");
+        boolean requireLive = flag(ctx, "requireLive");
+        ctx.json(faces.recognize(faces.decode(Uploads.one(ctx)), liveness, requireLive));
     }
 
     void verify(Context ctx) {
+        boolean liveness = flag(ctx, "liveness");
+        boolean requireLive = flag(ctx, "requireLive");
         RgbImage first = faces.decode(Uploads.part(ctx, "image1"));
         RgbImage second = faces.decode(Uploads.part(ctx, "image2"));
-        ctx.json(faces.verify(first, second));
+        ctx.json(faces.verify(first, second, liveness, requireLive));
+    }
+
+    /** A true/false option from the query string or a multipart form field; 400 for any other value. */
+    static boolean flag(Context ctx, String name) {
+        String value = ctx.queryParam(name);
+        if (value == null && ctx.isMultipartFormData()) {
+            value = ctx.formParam(name);
+        }
+        if (value == null || value.isEmpty()) {
+            return false;
+        }
+        return switch (value.toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "1", "yes" -> true;
+            case "false", "0", "no" -> false;
+            default -> throw ApiException.badRequest(name + " must be true or false, got '" + value + "'");
+        };
     }
 
     void embed(Context ctx) {

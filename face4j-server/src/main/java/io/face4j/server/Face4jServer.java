@@ -170,6 +170,7 @@ public final class Face4jServer implements AutoCloseable {
     public void close() {
         app.stop();
         live.close();
+        faces.close();
         gallery.close();
         analyzer.close();
     }

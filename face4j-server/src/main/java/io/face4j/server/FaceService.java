@@ -25,6 +25,8 @@ import io.face4j.image.ImageException;
 import io.face4j.image.ImageReadOptions;
 import io.face4j.image.Images;
 import io.face4j.image.RgbImage;
+import io.face4j.liveness.LivenessDetector;
+import io.face4j.liveness.LivenessResult;
 import io.face4j.quality.EnrolmentQuality;
 import io.face4j.server.Uploads.Upload;
 import io.face4j.server.Views.EnrolledImage;
@@ -45,6 +47,8 @@ final class FaceService {
     private final EnrolmentQuality enrolmentQuality = EnrolmentQuality.defaults();
     private final DecisionPolicy policy = RecognitionDefaults.policy();
     private final String modelId;
+    private final Object livenessLock = new Object();
+    private volatile LivenessDetector liveness;
 
     FaceService(FaceAnalyzer analyzer, Gallery gallery, Thumbnails thumbnails, InferenceLimiter limiter, ImageReadOptions readOptions) {
         this.analyzer = analyzer;
@@ -71,23 +75,82 @@ final class FaceService {
         return limiter.run(() -> finder.find(image));
     }
 
-    Views.Recognition recognize(RgbImage image) {
+    /** Faces with boxes, landmarks, quality and, when {@code withLiveness}, a liveness check each. */
+    List<Views.Detected> detect(RgbImage image, boolean withLiveness) {
+        List<Views.Detected> out = new ArrayList<>();
+        for (Face f : detect(image)) {
+            out.add(Views.Detected.of(f, withLiveness ? liveness(image, f) : null));
+        }
+        return out;
+    }
+
+    /**
+     * Every face decided against the gallery. {@code withLiveness} adds a liveness check per face; {@code requireLive}
+     * (which implies it) refuses a face judged a spoof: it gets {@code refused: "spoof"} and no identity.
+     */
+    Views.Recognition recognize(RgbImage image, boolean withLiveness, boolean requireLive) {
         double threshold = threshold(policy);
         MatchOptions options = MatchOptions.defaults().withPolicy(policy).withThreshold(threshold).withTopK(3);
         List<Views.Recognized> faces = new ArrayList<>();
         for (Face f : faces(image)) {
-            faces.add(Views.Recognized.of(f, matcher.decide(modelId, f.embedding().values(), options)));
+            LivenessResult verdict = withLiveness || requireLive ? liveness(image, f) : null;
+            if (requireLive && !verdict.live()) {
+                faces.add(Views.Recognized.refused(f, verdict));
+            } else {
+                faces.add(Views.Recognized.of(f, matcher.decide(modelId, f.embedding().values(), options), verdict));
+            }
         }
         return new Views.Recognition(image.width(), image.height(), threshold, faces);
     }
 
-    Views.Verification verify(RgbImage first, RgbImage second) {
+    Views.Recognition recognize(RgbImage image) {
+        return recognize(image, false, false);
+    }
+
+    /** Two photos, the primary face of each; {@code requireLive} answers 422 "spoof" when either face is judged a spoof. */
+    Views.Verification verify(RgbImage first, RgbImage second, boolean withLiveness, boolean requireLive) {
         Face a = primary(first, "image1");
         Face b = primary(second, "image2");
+        LivenessResult liveA = withLiveness || requireLive ? liveness(first, a) : null;
+        LivenessResult liveB = withLiveness || requireLive ? liveness(second, b) : null;
+        if (requireLive && (!liveA.live() || !liveB.live())) {
+            String which = !liveA.live() ? "image1: " + liveA.reason() : "image2: " + liveB.reason();
+            throw new ApiException(422, "spoof", "requireLive: the face in " + which);
+        }
         // two photos compare like one-template identities: the nearest-template threshold applies
         double threshold = threshold(DecisionPolicy.nearestTemplate());
         double similarity = a.embedding().cosine(b.embedding());
-        return new Views.Verification(similarity >= threshold, Views.r4(similarity), threshold, Views.box(a.box()), Views.box(b.box()));
+        return new Views.Verification(similarity >= threshold, Views.r4(similarity), threshold, Views.box(a.box()), Views.box(b.box()),
+                Views.Liveness.of(liveA), Views.Liveness.of(liveB));
+    }
+
+    Views.Verification verify(RgbImage first, RgbImage second) {
+        return verify(first, second, false, false);
+    }
+
+    /** The liveness check of one face, through the inference limiter; the detector is loaded on first use. */
+    LivenessResult liveness(RgbImage image, Face face) {
+        LivenessDetector detector = liveness;
+        if (detector == null) {
+            synchronized (livenessLock) {
+                if (liveness == null) {
+                    liveness = LivenessDetector.create();
+                }
+                detector = liveness;
+            }
+        }
+        LivenessDetector d = detector;
+        return limiter.run(() -> d.check(image, face));
+    }
+
+    /** Closes the liveness detector if one was loaded. */
+    void close() {
+        synchronized (livenessLock) {
+            if (liveness != null) {
+                liveness.close();
+                liveness = null;
+            }
+        }
     }
 
     Face primary(RgbImage image, String what) {

@@ -10,6 +10,8 @@ import io.face4j.gallery.Candidate;
 import io.face4j.gallery.Decision;
 import io.face4j.gallery.Identity;
 import io.face4j.gallery.Template;
+import io.face4j.liveness.LivenessEvidence;
+import io.face4j.liveness.LivenessResult;
 import io.face4j.quality.FaceQuality;
 
 /** The JSON shapes of the API, as records (Jackson writes their components in order). Coordinates are source pixels. */
@@ -29,15 +31,34 @@ final class Views {
         }
     }
 
-    record Detected(double[] box, double score, List<double[]> landmarks, Quality quality) {
+    /** A liveness check: score in [0, 1] (higher = live), the decision, the threshold and the measurements. */
+    record Liveness(double score, boolean live, double threshold, List<Evidence> evidence) {
+        static Liveness of(LivenessResult r) {
+            return r == null ? null : new Liveness(r4(r.score()), r.live(), r4(r.threshold()),
+                    r.evidence().stream().map(Evidence::of).toList());
+        }
+    }
+
+    record Evidence(String name, double value, String detail) {
+        static Evidence of(LivenessEvidence e) {
+            return new Evidence(e.name(), r4(e.value()), e.detail());
+        }
+    }
+
+    record Detected(double[] box, double score, List<double[]> landmarks, Quality quality, Liveness liveness) {
         static Detected of(Face f) {
+            return of(f, null);
+        }
+
+        static Detected of(Face f, LivenessResult liveness) {
             List<double[]> points = new ArrayList<>();
             if (f.landmarks() != null) {
                 for (Point p : f.landmarks().points()) {
                     points.add(new double[] {r1(p.x()), r1(p.y())});
                 }
             }
-            return new Detected(Views.box(f.box()), r4(f.score()), points, f.quality() == null ? null : Quality.of(f.quality()));
+            return new Detected(Views.box(f.box()), r4(f.score()), points, f.quality() == null ? null : Quality.of(f.quality()),
+                    Liveness.of(liveness));
         }
     }
 
@@ -47,13 +68,25 @@ final class Views {
         }
     }
 
-    /** One recognised face: {@code subject} is null when unknown; {@code closest} is the best candidate even then. */
-    record Recognized(double[] box, double score, Match subject, String name, double similarity, double margin,
-                      List<Match> candidates) {
+    /**
+     * One recognised face: {@code subject} is null when unknown; {@code candidates} lists the best matches even then.
+     * {@code liveness} is present when asked for; {@code refused} is "spoof" when requireLive turned the face away,
+     * and then no identity, similarity or candidate is given.
+     */
+    record Recognized(double[] box, double score, Match subject, String name, Double similarity, Double margin,
+                      List<Match> candidates, Liveness liveness, String refused) {
         static Recognized of(Face f, Decision d) {
+            return of(f, d, null);
+        }
+
+        static Recognized of(Face f, Decision d, LivenessResult liveness) {
             Match best = d.best().map(Match::of).orElse(null);
             return new Recognized(Views.box(f.box()), r4(f.score()), d.unknown() ? null : best, d.unknown() ? "unknown" : best.name(),
-                    r4(d.similarity()), r4(d.margin()), d.candidates().stream().map(Match::of).toList());
+                    r4(d.similarity()), r4(d.margin()), d.candidates().stream().map(Match::of).toList(), Liveness.of(liveness), null);
+        }
+
+        static Recognized refused(Face f, LivenessResult liveness) {
+            return new Recognized(Views.box(f.box()), r4(f.score()), null, null, null, null, List.of(), Liveness.of(liveness), "spoof");
         }
     }
 
@@ -66,7 +99,8 @@ final class Views {
     record Embedded(double[] box, double score, String model, float[] embedding) {
     }
 
-    record Verification(boolean same, double similarity, double threshold, double[] box1, double[] box2) {
+    record Verification(boolean same, double similarity, double threshold, double[] box1, double[] box2,
+                        Liveness liveness1, Liveness liveness2) {
     }
 
     record FaceEntry(long id, double quality, String createdAt, String thumbnail) {

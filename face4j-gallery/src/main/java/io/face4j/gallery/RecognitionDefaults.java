@@ -18,6 +18,10 @@ public final class RecognitionDefaults {
     public static final double NEAREST = 0.53;
     public static final double CENTROID = 0.51;
     public static final double KNN = 0.13;
+    /** Clusters: TODO measured. */
+    public static final double CLUSTERS = 0.51;
+    /** TODO measured. */
+    public static final double CLUSTER_SPLIT_BELOW = 0.6;
 
     private RecognitionDefaults() {
     }
@@ -37,6 +41,9 @@ public final class RecognitionDefaults {
         }
         if (policy instanceof DecisionPolicy.KnnVote) {
             return KNN;
+        }
+        if (policy instanceof DecisionPolicy.Clusters) {
+            return CLUSTERS;
         }
         return NEAREST;
     }

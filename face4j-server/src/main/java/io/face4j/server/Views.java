@@ -11,6 +11,8 @@ import io.face4j.gallery.Decision;
 import io.face4j.gallery.Identity;
 import io.face4j.gallery.Template;
 import io.face4j.quality.FaceQuality;
+import io.face4j.quality.QualityAssessment;
+import io.face4j.quality.QualityBar;
 
 /** The JSON shapes of the API, as records (Jackson writes their components in order). Coordinates are source pixels. */
 final class Views {
@@ -22,10 +24,18 @@ final class Views {
         return new double[] {r1(b.x1()), r1(b.y1()), r1(b.x2()), r1(b.y2())};
     }
 
-    record Quality(double eyeDistance, double sharpness, double brightness, double contrast, double yaw, double roll) {
+    /** {@code score} and {@code reasons} (codes such as too_dark) as in the CLI's JSON, then the measured figures. */
+    record Quality(double score, List<String> reasons, double eyeDistance, double sharpness, double brightness,
+                   double contrast, double yaw, double roll, double visibleFraction) {
+        static Quality of(FaceQuality q, QualityAssessment a) {
+            return new Quality(Math.round(a.score() * 1000) / 1000.0, a.codes(), r1(q.interOcularPx()), r1(q.sharpness()),
+                    r1(q.brightness()), r1(q.contrast()), r1(q.yawDegrees()), r1(q.rollDegrees()),
+                    Math.round(q.visibleFraction() * 1000) / 1000.0);
+        }
+
+        /** Against the recognition bar. */
         static Quality of(FaceQuality q) {
-            return new Quality(r1(q.interOcularPx()), r1(q.sharpness()), r1(q.brightness()), r1(q.contrast()),
-                    r1(q.yawDegrees()), r1(q.rollDegrees()));
+            return of(q, QualityBar.recognition().assess(q));
         }
     }
 
@@ -47,13 +57,17 @@ final class Views {
         }
     }
 
-    /** One recognised face: {@code subject} is null when unknown; {@code closest} is the best candidate even then. */
+    /**
+     * One recognised face: {@code subject} is null when unknown; the candidates are listed even then. {@code reason}
+     * is match, below_threshold or low_quality (then {@code quality.reasons} says why).
+     */
     record Recognized(double[] box, double score, Match subject, String name, double similarity, double margin,
-                      List<Match> candidates) {
-        static Recognized of(Face f, Decision d) {
+                      String reason, Quality quality, List<Match> candidates) {
+        static Recognized of(Face f, QualityAssessment assessment, Decision d) {
             Match best = d.best().map(Match::of).orElse(null);
+            Quality quality = Quality.of(f.quality(), assessment);
             return new Recognized(Views.box(f.box()), r4(f.score()), d.unknown() ? null : best, d.unknown() ? "unknown" : best.name(),
-                    r4(d.similarity()), r4(d.margin()), d.candidates().stream().map(Match::of).toList());
+                    r4(d.similarity()), r4(d.margin()), d.reason().code(), quality, d.candidates().stream().map(Match::of).toList());
         }
     }
 

@@ -35,7 +35,9 @@ public final class RecognitionDefaults {
 
     /**
      * The default policy: centroid, best on dev-lfw's open-set identification benchmark and tied elsewhere (measured
-     * with {@code face4j eval-identify --policy all}; README "Decision policies").
+     * with {@code face4j eval-identify --policy all}; README "Decision policies"). The multi-template clusters policy
+     * is not the default: it tied with centroid on normal photos but did not beat it on the mixed-condition protocol
+     * ({@code eval-identify --enrol-degrade}; README "Face quality and multi-template galleries").
      */
     public static DecisionPolicy policy() {
         return DecisionPolicy.centroid();

@@ -146,7 +146,7 @@ async function enrol(blobs) {
       for (const l of lines) {
         const li = document.createElement('li');
         li.className = l.status;
-        const q = l.quality ? ` (eyes ${l.quality.eyeDistance} px, sharpness ${l.quality.sharpness})` : '';
+        const q = l.quality ? ` (quality ${l.quality.score.toFixed(2)}, eyes ${l.quality.eyeDistance} px, sharpness ${l.quality.sharpness})` : '';
         li.textContent = `${blob.name || 'frame ' + (i + 1)}: ${l.status}${l.reason ? ' – ' + l.reason : ''}${q}`;
         list.append(li);
       }

@@ -5,8 +5,9 @@ import picocli.CommandLine.Option;
 
 /**
  * The quality bar options of the command line, laid over a preset {@link QualityBar} (where the defaults and their
- * measurements live; README "Face quality"): {@code enroll} starts from {@link QualityBar#enrolment()},
- * {@code recognize} from {@link QualityBar#recognition()}. An option not given keeps the preset's value.
+ * measurements live; README "Face quality and multi-template galleries"): {@code enroll} starts from
+ * {@link QualityBar#enrolment()}, {@code recognize} from {@link QualityBar#recognition()}, {@code capture} from its
+ * camera bar (eyes 25 px, sharpness 20, luma 40..220, yaw 25). An option not given keeps the preset's value.
  */
 final class QualityGate {
     @Option(names = "--min-eye-distance", paramLabel = "PX",

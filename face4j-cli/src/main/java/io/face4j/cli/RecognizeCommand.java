@@ -25,9 +25,11 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code face4j recognize IMAGE_OR_DIR...}: who is in each photo, one line per face (face_recognition's CLI format). */
 @Command(name = "recognize", aliases = "recognise", mixinStandardHelpOptions = true,
         description = {"Recognise every face against the gallery and print one line per face:",
-                "file,name,similarity,x1,y1,x2,y2,reason: name 'unknown' when the best similarity is below the threshold",
-                "(reason below_threshold) or the face is below the quality bar (reason low_quality:too_dark+blurry, ...;",
-                "the bar's options below start from the recognition defaults), else reason match."})
+                "file,name,similarity,x1,y1,x2,y2,reason. The name is 'unknown' when the best",
+                "similarity is below the threshold (reason below_threshold) or the face is",
+                "below the quality bar (reason low_quality:too_dark, low_quality:blurry+partial,",
+                "...); otherwise the reason is match. The quality options below start from",
+                "the recognition bar."})
 final class RecognizeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

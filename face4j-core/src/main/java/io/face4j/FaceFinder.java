@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import io.face4j.geometry.Box;
 import io.face4j.image.RgbImage;
+import io.face4j.quality.FaceQuality;
+import io.face4j.quality.QualityEstimator;
 
 /**
  * Finds faces with a fallback for tight crops: when MTCNN finds no face, the image is padded with black by a quarter
@@ -32,8 +35,12 @@ public final class FaceFinder {
         RgbImage padded = image.crop(-pad, -pad, image.width() + 2 * pad, image.height() + 2 * pad);
         List<Face> shifted = new ArrayList<>();
         for (Face f : analyzer.analyze(padded)) {
-            shifted.add(new Face(f.box().translate(-pad, -pad), f.score(), f.landmarks().translate(-pad, -pad),
-                    f.aligned(), f.embedding(), f.quality()));
+            Box box = f.box().translate(-pad, -pad);
+            // the padded copy holds the whole box; what counts for a partial face is the original image's border
+            FaceQuality q = f.quality();
+            FaceQuality quality = new FaceQuality(q.interOcularPx(), q.boxSidePx(), q.sharpness(), q.brightness(),
+                    q.contrast(), q.yawDegrees(), q.rollDegrees(), QualityEstimator.visibleFraction(box, image.width(), image.height()));
+            shifted.add(new Face(box, f.score(), f.landmarks().translate(-pad, -pad), f.aligned(), f.embedding(), quality));
         }
         return List.copyOf(shifted);
     }

@@ -58,6 +58,10 @@ final class CaptureCommand implements Callable<Integer> {
     @Option(names = "--single-face", description = "skip frames with several faces instead of taking the largest")
     boolean singleFace;
 
+    /** The quality options over the camera bar ({@link CaptureOptions#defaults()}: eyes 25 px, sharpness 20, yaw 25). */
+    @Mixin
+    QualityGate quality;
+
     @Option(names = "--no-enrol", description = "only save the crops")
     boolean noEnrol;
 
@@ -79,7 +83,8 @@ final class CaptureCommand implements Callable<Integer> {
         Path dir = out != null ? out : Path.of("data", name);
         createFolder(dir);
         SourceSpec sourceSpec = source.spec();
-        FaceCapture capture = new FaceCapture(CaptureOptions.defaults().withSingleFace(singleFace));
+        CaptureOptions captureOptions = CaptureOptions.defaults();
+        FaceCapture capture = new FaceCapture(captureOptions.withSingleFace(singleFace).withQuality(quality.bar(captureOptions.quality())));
         int severalFaces = 0;
         boolean ended = false;
         String lost = null;

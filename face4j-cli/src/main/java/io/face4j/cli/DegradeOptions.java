@@ -16,10 +16,15 @@ final class DegradeOptions {
 
     /** The parsed spec; a bad one is a usage error (exit 1) naming the problem. */
     Degradation degradation() {
+        return parse(spec, "--degrade");
+    }
+
+    /** Parses a spec given to {@code option}; a bad one is a usage error naming the option and the problem. */
+    static Degradation parse(String spec, String option) {
         try {
             return Degradation.parse(spec);
         } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
+            throw new UsageException(option + ": " + e.getMessage());
         }
     }
 }

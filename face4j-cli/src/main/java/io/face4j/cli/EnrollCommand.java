@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import io.face4j.FaceAnalyzer;
 import io.face4j.gallery.Gallery;
 import io.face4j.gallery.IdentityNames;
+import io.face4j.quality.QualityBar;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -50,14 +51,14 @@ final class EnrollCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return Failures.mapped(spec, () -> {
-            gate.validate();
+            QualityBar bar = gate.bar(QualityBar.enrolment());
             List<Enroller.Person> persons = persons();
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             int total = persons.stream().mapToInt(p -> p.files().size()).sum();
             try (FaceAnalyzer faceAnalyzer = analyzer.open(); Gallery g = gallery.open();
                  Progress progress = Progress.start("enrol", total, quiet)) {
-                Enroller enroller = new Enroller(new FaceFinder(faceAnalyzer), g, faceAnalyzer.embedder().orElseThrow().modelId(), gate, largest);
+                Enroller enroller = new Enroller(new FaceFinder(faceAnalyzer), g, faceAnalyzer.embedder().orElseThrow().modelId(), bar, largest);
                 for (Enroller.Person person : persons) {
                     enroller.enrol(person, skip -> {
                         if (!quiet || skip.category().equals("unreadable")) {

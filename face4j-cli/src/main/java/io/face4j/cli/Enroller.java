@@ -20,6 +20,8 @@ import io.face4j.gallery.SkippedTemplate;
 import io.face4j.image.ImageException;
 import io.face4j.image.Images;
 import io.face4j.image.RgbImage;
+import io.face4j.quality.QualityAssessment;
+import io.face4j.quality.QualityBar;
 
 /**
  * Enrols people from photos: one face per photo (several faces: skipped, or the largest with {@code largest}),
@@ -38,18 +40,18 @@ final class Enroller {
     private final FaceFinder finder;
     private final Gallery gallery;
     private final String modelId;
-    private final QualityGate gate;
+    private final QualityBar bar;
     private final boolean largest;
     private final List<Skip> skips = new ArrayList<>();
     private int templates;
     private int people;
     private int unreadable;
 
-    Enroller(FaceFinder finder, Gallery gallery, String modelId, QualityGate gate, boolean largest) {
+    Enroller(FaceFinder finder, Gallery gallery, String modelId, QualityBar bar, boolean largest) {
         this.finder = finder;
         this.gallery = gallery;
         this.modelId = modelId;
-        this.gate = gate;
+        this.bar = bar;
         this.largest = largest;
     }
 
@@ -121,9 +123,10 @@ final class Enroller {
             return Optional.empty();
         }
         Face face = faces.size() == 1 ? faces.get(0) : FaceFinder.largest(faces);
-        Optional<String> rejected = gate.reject(face.quality());
-        if (rejected.isPresent()) {
-            skips.add(new Skip(file, QualityGate.category(rejected.get()), rejected.get()));
+        QualityAssessment quality = bar.assess(face.quality());
+        if (!quality.usable()) {
+            // the summary counts by the first reason; the message lists them all
+            skips.add(new Skip(file, quality.reasons().get(0).text(), quality.describe()));
             return Optional.empty();
         }
         // Template quality: the inter-ocular distance in pixels, the figure recognition accuracy depends on most.

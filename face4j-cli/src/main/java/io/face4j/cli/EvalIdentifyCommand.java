@@ -3,7 +3,12 @@ package io.face4j.cli;
 import io.face4j.FaceFinder;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+import io.face4j.embed.Embedding;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -24,7 +29,10 @@ import picocli.CommandLine.Model.CommandSpec;
                 "search with their other photos and with every photo of the people left out. Prints rank-1 accuracy and the",
                 "detection-and-identification rate (DIR) at false-positive identification rates (FPIR) 1e-2 and 1e-1;",
                 "the last line is key=value (one such line per policy with --policy all).",
-                "--degrade applies to the probe photos only; the enrolled photos are used as read."})
+                "--degrade applies to the probe photos only; the enrolled photos are used as read.",
+                "--enrol-degrade SPEC (repeatable) is the mixed-condition protocol: the conditions are 'as read' plus each SPEC;",
+                "a person's j-th enrolled photo is degraded by condition j mod (number of conditions), and every probe photo",
+                "is measured under every condition (under --degrade only, when that is given too)."})
 final class EvalIdentifyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -45,11 +53,15 @@ final class EvalIdentifyCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--policy", paramLabel = "POLICY", defaultValue = PolicyOption.DEFAULT,
-            description = "nearest, centroid, knn[:K], or all (nearest, centroid, knn:1, knn:3, knn:5); default: ${DEFAULT-VALUE}")
+            description = "nearest, centroid, knn[:K], clusters[:K[@SPLIT]], a comma-separated list, or all (nearest, centroid, knn:1, knn:3, knn:5, clusters); default: ${DEFAULT-VALUE}")
     String policy;
 
     @Mixin
     DegradeOptions degrade;
+
+    @Option(names = "--enrol-degrade", paramLabel = "SPEC",
+            description = "add a condition (a --degrade SPEC) to the mixed-condition protocol; repeatable")
+    List<String> enrolDegrade = new ArrayList<>();
 
     @Option(names = {"-q", "--quiet"}, description = "no progress bar; print only the key=value lines")
     boolean quiet;
@@ -62,16 +74,31 @@ final class EvalIdentifyCommand implements Callable<Integer> {
             }
             List<DecisionPolicy> policies = policies();
             Degradation degradation = degrade.degradation();
+            List<Degradation> enrolConditions = new ArrayList<>(List.of(Degradation.none()));
+            for (String s : enrolDegrade) {
+                enrolConditions.add(DegradeOptions.parse(s, "--enrol-degrade"));
+            }
+            boolean mixed = enrolConditions.size() > 1;
+            List<Degradation> probeConditions = mixed && degradation.kind() == Degradation.Kind.NONE ? enrolConditions : List.of(degradation);
             OpenSetEvaluation.Split split = OpenSetEvaluation.split(dir, perPerson, unknownFraction, seed);
             PrintWriter out = spec.commandLine().getOut();
-            int photos = split.enrol().stream().mapToInt(List::size).sum() + split.matedProbes().size() + split.nonMatedProbes().size();
+            int photos = split.enrol().stream().mapToInt(List::size).sum()
+                    + (split.matedProbes().size() + split.nonMatedProbes().size()) * probeConditions.size();
             try (FaceAnalyzer faceAnalyzer = analyzer.open(); Progress progress = Progress.start("eval-identify", photos, quiet)) {
                 PrimaryEmbeddings embeddings = new PrimaryEmbeddings(new FaceFinder(faceAnalyzer), spec.commandLine().getErr(), progress,
                         degradation, degrade.seed);
-                List<OpenSetEvaluation.Result> results = OpenSetEvaluation.run(split, embeddings.with(Degradation.none())::of, embeddings::of, policies);
+                List<Function<Path, Optional<Embedding>>> enrolEmbed = enrolConditions.stream()
+                        .<Function<Path, Optional<Embedding>>>map(d -> embeddings.with(d)::of).toList();
+                List<Function<Path, Optional<Embedding>>> probeEmbed = probeConditions.stream()
+                        .<Function<Path, Optional<Embedding>>>map(d -> embeddings.with(d)::of).toList();
+                List<OpenSetEvaluation.Result> results = OpenSetEvaluation.run(split, enrolEmbed, probeEmbed, policies);
                 progress.close();
                 if (!quiet) {
-                    out.println("degrade: " + degradation + " (probe photos only)");
+                    if (mixed) {
+                        out.println("mixed conditions: enrolled photos cycle through " + enrolConditions + "; probes under " + probeConditions);
+                    } else {
+                        out.println("degrade: " + degradation + " (probe photos only)");
+                    }
                     out.printf(Locale.ROOT, "%d people enrolled (%d photos each), %d left out; %d mated and %d non-mated probes%n",
                             split.knownNames().size(), perPerson, InputFiles.subfolders(dir).size() - split.knownNames().size(),
                             split.matedProbes().size(), split.nonMatedProbes().size());
@@ -83,7 +110,9 @@ final class EvalIdentifyCommand implements Callable<Integer> {
                         out.println(s);
                     }
                 }
-                results.forEach(r -> out.println(r.line() + " degrade=" + degradation));
+                String condition = mixed ? " enrol=" + String.join("+", enrolConditions.stream().map(Object::toString).toList())
+                        + " probes=" + String.join("+", probeConditions.stream().map(Object::toString).toList()) : " degrade=" + degradation;
+                results.forEach(r -> out.println(r.line() + condition));
                 return ExitCodes.OK;
             }
         });
@@ -92,10 +121,14 @@ final class EvalIdentifyCommand implements Callable<Integer> {
     private List<DecisionPolicy> policies() {
         if ("all".equals(policy)) {
             return List.of(DecisionPolicy.nearestTemplate(), DecisionPolicy.centroid(), DecisionPolicy.knnVote(1),
-                    DecisionPolicy.knnVote(3), DecisionPolicy.knnVote(5));
+                    DecisionPolicy.knnVote(3), DecisionPolicy.knnVote(5), DecisionPolicy.clusters());
         }
         try {
-            return List.of(PolicyOption.parse(policy));
+            List<DecisionPolicy> list = new ArrayList<>();
+            for (String p : policy.split(",")) {
+                list.add(PolicyOption.parse(p.trim()));
+            }
+            return list;
         } catch (RuntimeException e) {
             throw new UsageException(e.getMessage() + " (or all)");
         }

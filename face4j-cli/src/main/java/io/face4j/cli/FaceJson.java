@@ -15,6 +15,8 @@ import io.face4j.geometry.Point;
 import io.face4j.liveness.LivenessEvidence;
 import io.face4j.liveness.LivenessResult;
 import io.face4j.quality.FaceQuality;
+import io.face4j.quality.QualityAssessment;
+import io.face4j.quality.QualityBar;
 
 /** Turns faces into the JSON shapes the CLI prints (one object per line). Thread-safe (ObjectMapper is). */
 final class FaceJson {
@@ -35,8 +37,16 @@ final class FaceJson {
         return MAPPER;
     }
 
-    /** Box, score, landmarks and quality of one face, coordinates in source-image pixels rounded to 0.1 px. */
+    /**
+     * Box, score, landmarks and quality of one face, coordinates in source-image pixels rounded to 0.1 px; the quality
+     * score and reasons against the recognition bar ({@link QualityBar#recognition()}).
+     */
     static Map<String, Object> face(Face face) {
+        return face(face, QualityBar.recognition().assess(face.quality()));
+    }
+
+    /** As {@link #face(Face)} with the quality score and reasons of {@code assessment}. */
+    static Map<String, Object> face(Face face, QualityAssessment assessment) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("box", box(face.box()));
         json.put("score", round(face.score(), 4));
@@ -45,7 +55,7 @@ final class FaceJson {
             landmarks.add(List.of(round(p.x(), 1), round(p.y(), 1)));
         }
         json.put("landmarks", landmarks);
-        json.put("quality", quality(face.quality()));
+        json.put("quality", quality(face.quality(), assessment));
         return json;
     }
 
@@ -81,8 +91,11 @@ final class FaceJson {
         return json;
     }
 
-    static Map<String, Object> quality(FaceQuality q) {
+    /** {@code {score, reasons, ...figures}}: the same field names as the REST API's quality object. */
+    static Map<String, Object> quality(FaceQuality q, QualityAssessment assessment) {
         Map<String, Object> json = new LinkedHashMap<>();
+        json.put("score", round(assessment.score(), 3));
+        json.put("reasons", assessment.codes());
         json.put("interOcularPx", round(q.interOcularPx(), 1));
         json.put("boxSidePx", round(q.boxSidePx(), 1));
         json.put("sharpness", round(q.sharpness(), 1));
@@ -90,6 +103,7 @@ final class FaceJson {
         json.put("contrast", round(q.contrast(), 1));
         json.put("yawDegrees", round(q.yawDegrees(), 1));
         json.put("rollDegrees", round(q.rollDegrees(), 1));
+        json.put("visibleFraction", round(q.visibleFraction(), 3));
         return json;
     }
 

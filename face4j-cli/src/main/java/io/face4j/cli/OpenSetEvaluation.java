@@ -83,6 +83,16 @@ final class OpenSetEvaluation {
     /** As {@link #run(Split, Function, List)}, embedding enrolled photos with {@code enrolEmbed} and probes with {@code probeEmbed}. */
     static List<Result> run(Split split, Function<Path, Optional<Embedding>> enrolEmbed, Function<Path, Optional<Embedding>> probeEmbed,
                             List<DecisionPolicy> policies) {
+        return run(split, List.of(enrolEmbed), List.of(probeEmbed), policies);
+    }
+
+    /**
+     * The mixed-condition protocol: each condition is one way of embedding a photo (as read, darkened, ...). A known
+     * person's j-th enrolled photo is embedded under condition {@code j mod enrolConditions.size()}, so the gallery
+     * holds different photos in different conditions; every probe photo is embedded under every probe condition.
+     */
+    static List<Result> run(Split split, List<Function<Path, Optional<Embedding>>> enrolConditions,
+                            List<Function<Path, Optional<Embedding>>> probeConditions, List<DecisionPolicy> policies) {
         Path tmp;
         try {
             tmp = Files.createTempDirectory("face4j-eval-identify");
@@ -95,8 +105,10 @@ final class OpenSetEvaluation {
             String modelId = null;
             for (int i = 0; i < split.enrol().size(); i++) {
                 List<NewTemplate> templates = new ArrayList<>();
-                for (Path p : split.enrol().get(i)) {
-                    Optional<Embedding> e = enrolEmbed.apply(p);
+                List<Path> photos = split.enrol().get(i);
+                for (int j = 0; j < photos.size(); j++) {
+                    Path p = photos.get(j);
+                    Optional<Embedding> e = enrolConditions.get(j % enrolConditions.size()).apply(p);
                     if (e.isPresent()) {
                         modelId = e.get().modelId();
                         templates.add(new NewTemplate(e.get().values(), modelId, 1, p.toString()));
@@ -106,8 +118,15 @@ final class OpenSetEvaluation {
                     gallery.enrol(split.knownNames().get(i), templates);
                 }
             }
-            List<Optional<Embedding>> mated = split.matedProbes().stream().map(probeEmbed).toList();
-            List<Optional<Embedding>> nonMated = split.nonMatedProbes().stream().map(probeEmbed).toList();
+            List<Optional<Embedding>> mated = new ArrayList<>();
+            List<String> matedNames = new ArrayList<>();
+            List<Optional<Embedding>> nonMated = new ArrayList<>();
+            for (Function<Path, Optional<Embedding>> probeEmbed : probeConditions) {
+                split.matedProbes().stream().map(probeEmbed).forEach(mated::add);
+                matedNames.addAll(split.matedNames());
+                split.nonMatedProbes().stream().map(probeEmbed).forEach(nonMated::add);
+            }
+            split = new Split(split.enrol(), split.knownNames(), split.matedProbes(), matedNames, split.nonMatedProbes());
             if (modelId == null || mated.isEmpty() || nonMated.isEmpty()) {
                 throw new InputException("too few photos: need enrolled people with more than --enrol-per-person photos and "
                         + "some unknown people (got " + mated.size() + " mated, " + nonMated.size() + " non-mated probes)");

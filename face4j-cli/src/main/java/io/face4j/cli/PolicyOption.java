@@ -29,6 +29,9 @@ final class PolicyOption implements ITypeConverter<DecisionPolicy> {
 
     /** The command-line spelling of a policy: nearest, centroid, knn:K. */
     static String format(DecisionPolicy policy) {
+        if (policy instanceof DecisionPolicy.Clusters c) {
+            return "clusters:" + c.maxClusters() + (c.splitBelow() == DecisionPolicy.Clusters.DEFAULT_SPLIT_BELOW ? "" : "@" + c.splitBelow());
+        }
         return policy instanceof DecisionPolicy.KnnVote knn ? "knn:" + knn.k() : policy.key();
     }
 
@@ -42,6 +45,20 @@ final class PolicyOption implements ITypeConverter<DecisionPolicy> {
         if ("knn".equals(value)) {
             return DecisionPolicy.knnVote(DEFAULT_K);
         }
+        if ("clusters".equals(value)) {
+            return DecisionPolicy.clusters();
+        }
+        if (value != null && value.startsWith("clusters:")) {
+            try {
+                String[] parts = value.substring(9).split("@", -1);
+                if (parts.length <= 2) {
+                    return new DecisionPolicy.Clusters(Integer.parseInt(parts[0]),
+                            parts.length == 2 ? Double.parseDouble(parts[1]) : DecisionPolicy.Clusters.DEFAULT_SPLIT_BELOW);
+                }
+            } catch (IllegalArgumentException e) {
+                // reported below (NumberFormatException is one)
+            }
+        }
         if (value != null && value.startsWith("knn:")) {
             try {
                 int k = Integer.parseInt(value.substring(4));
@@ -52,6 +69,7 @@ final class PolicyOption implements ITypeConverter<DecisionPolicy> {
                 // reported below
             }
         }
-        throw new TypeConversionException("policy must be nearest, centroid, knn or knn:K (K >= 1), got '" + value + "'");
+        throw new TypeConversionException("policy must be nearest, centroid, knn, knn:K (K >= 1), clusters or clusters:K[@SPLIT]"
+                + " (K in 1..8, SPLIT a cosine in (-1, 1]), got '" + value + "'");
     }
 }

@@ -1,49 +1,82 @@
 package io.face4j.cli;
 
-import java.util.Optional;
-
-import io.face4j.quality.EnrolmentQuality;
-import io.face4j.quality.FaceQuality;
+import io.face4j.quality.QualityBar;
 import picocli.CommandLine.Option;
 
 /**
- * The enrolment quality options of the command line, turned into {@link EnrolmentQuality} rules (where the defaults
- * and their measurements live; README "Enrolment quality").
+ * The quality bar options of the command line, laid over a preset {@link QualityBar} (where the defaults and their
+ * measurements live; README "Face quality and multi-template galleries"): {@code enroll} starts from
+ * {@link QualityBar#enrolment()}, {@code recognize} from {@link QualityBar#recognition()}, {@code capture} from its
+ * camera bar (eyes 25 px, sharpness 20, luma 40..220, yaw 25). An option not given keeps the preset's value.
  */
 final class QualityGate {
-    @Option(names = "--min-eye-distance", paramLabel = "PX", defaultValue = "" + EnrolmentQuality.DEFAULT_MIN_EYE_DISTANCE,
-            description = "reject faces whose eyes are closer than this many pixels (default: ${DEFAULT-VALUE})")
-    double minEyeDistance = EnrolmentQuality.DEFAULT_MIN_EYE_DISTANCE;
+    @Option(names = "--min-eye-distance", paramLabel = "PX",
+            description = "too_small below this eye distance in pixels (default: enrol " + QualityBar.DEFAULT_MIN_EYE_DISTANCE
+                    + ", recognize " + QualityBar.DEFAULT_MIN_EYE_DISTANCE + ")")
+    Double minEyeDistance;
 
-    @Option(names = "--min-sharpness", paramLabel = "VALUE", defaultValue = "" + EnrolmentQuality.DEFAULT_MIN_SHARPNESS,
-            description = "reject faces whose Laplacian variance (64x64 face, luma^2) is below this (default: ${DEFAULT-VALUE})")
-    double minSharpness = EnrolmentQuality.DEFAULT_MIN_SHARPNESS;
+    @Option(names = "--min-sharpness", paramLabel = "VALUE",
+            description = "blurry below this Laplacian variance of the 64x64 face, luma^2 (default: enrol "
+                    + QualityBar.DEFAULT_MIN_SHARPNESS + ", recognize " + QualityBar.RECOGNITION_MIN_SHARPNESS + ")")
+    Double minSharpness;
 
-    @Option(names = "--brightness", paramLabel = "MIN:MAX", defaultValue = DEFAULT_BRIGHTNESS,
-            description = "accepted mean luma of the face, 0..255 (default: ${DEFAULT-VALUE})")
-    String brightness = DEFAULT_BRIGHTNESS;
+    @Option(names = "--brightness", paramLabel = "MIN:MAX",
+            description = "too_dark / overexposed outside this mean luma of the face, 0..255 (default: enrol "
+                    + QualityBar.DEFAULT_MIN_BRIGHTNESS + ":" + QualityBar.DEFAULT_MAX_BRIGHTNESS + ", recognize "
+                    + QualityBar.RECOGNITION_MIN_BRIGHTNESS + ":" + QualityBar.RECOGNITION_MAX_BRIGHTNESS + ")")
+    String brightness;
 
-    static final String DEFAULT_BRIGHTNESS = "40:230";
+    @Option(names = "--max-yaw", paramLabel = "DEGREES",
+            description = "turned_away beyond this head yaw from the landmarks (default: " + QualityBar.DEFAULT_MAX_YAW + ")")
+    Double maxYaw;
 
-    /** The reason the face is not fit to enrol, or empty when it passes. */
-    Optional<String> reject(FaceQuality q) {
-        return rules().reject(q);
-    }
+    @Option(names = "--min-visible", paramLabel = "FRACTION",
+            description = "partial below this fraction of the face box inside the image (default: enrol "
+                    + QualityBar.DEFAULT_MIN_VISIBLE + ", recognize " + QualityBar.RECOGNITION_MIN_VISIBLE + ")")
+    Double minVisible;
 
-    /** The short reason key for summaries ("too small", "too blurry", ...). */
-    static String category(String reason) {
-        return EnrolmentQuality.category(reason);
-    }
+    @Option(names = "--no-quality-gate", description = "accept every face whatever its quality")
+    boolean off;
 
-    EnrolmentQuality rules() {
-        double[] range = brightnessRange();
-        if (!(minEyeDistance >= 0) || !(minSharpness >= 0)) {
-            throw new UsageException("--min-eye-distance and --min-sharpness must be >= 0");
+    /** The bar: {@code preset} with the options given; a bad value is a usage error naming the option. */
+    QualityBar bar(QualityBar preset) {
+        if (off) {
+            return QualityBar.none();
         }
-        return new EnrolmentQuality(minEyeDistance, minSharpness, range[0], range[1]);
+        QualityBar bar = preset;
+        if (minEyeDistance != null) {
+            bar = bar.withMinEyeDistance(nonNegative(minEyeDistance, "--min-eye-distance"));
+        }
+        if (minSharpness != null) {
+            bar = bar.withMinSharpness(nonNegative(minSharpness, "--min-sharpness"));
+        }
+        if (brightness != null) {
+            double[] range = brightnessRange();
+            bar = bar.withBrightness(range[0], range[1]);
+        }
+        if (maxYaw != null) {
+            if (!(maxYaw > 0 && maxYaw <= 90)) {
+                throw new UsageException("--max-yaw must be in (0, 90], got " + maxYaw);
+            }
+            bar = bar.withMaxYawDegrees(maxYaw);
+        }
+        if (minVisible != null) {
+            if (!(minVisible >= 0 && minVisible <= 1)) {
+                throw new UsageException("--min-visible must be in [0, 1], got " + minVisible);
+            }
+            bar = bar.withMinVisibleFraction(minVisible);
+        }
+        return bar;
     }
 
-    double[] brightnessRange() {
+    private static double nonNegative(double value, String option) {
+        if (!(value >= 0)) {
+            throw new UsageException(option + " must be >= 0, got " + value);
+        }
+        return value;
+    }
+
+    private double[] brightnessRange() {
         String[] parts = brightness.split(":");
         try {
             if (parts.length == 2) {
@@ -57,9 +90,5 @@ final class QualityGate {
             // reported below
         }
         throw new UsageException("--brightness must be MIN:MAX with 0 <= MIN < MAX <= 255, got " + brightness);
-    }
-
-    void validate() {
-        rules();
     }
 }

@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import io.face4j.FaceAnalyzer;
 import io.face4j.gallery.Candidate;
 import io.face4j.gallery.DecisionPolicy;
+import io.face4j.quality.QualityBar;
 import io.face4j.gallery.Gallery;
 import io.face4j.gallery.Matcher;
 import io.face4j.liveness.LivenessDetector;
@@ -26,9 +27,13 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code face4j recognize IMAGE_OR_DIR...}: who is in each photo, one line per face (face_recognition's CLI format). */
 @Command(name = "recognize", aliases = "recognise", mixinStandardHelpOptions = true,
         description = {"Recognise every face against the gallery and print one line per face:",
-                "file,name,similarity,x1,y1,x2,y2 (name 'unknown' when the best similarity is below the threshold).",
-                "With --liveness two columns follow: live|spoof,LIVENESS_SCORE (a spoof keeps its name: the",
-                "command reports, it does not refuse; the REST API's requireLive refuses)."})
+                "file,name,similarity,x1,y1,x2,y2,reason. The name is 'unknown' when the best",
+                "similarity is below the threshold (reason below_threshold) or the face is",
+                "below the quality bar (reason low_quality:too_dark, low_quality:blurry+partial,",
+                "...); otherwise the reason is match. The quality options below start from",
+                "the recognition bar. With --liveness two columns follow: live|spoof,LIVENESS_SCORE",
+                "(a spoof keeps its name: the command reports, it does not refuse; the REST API's",
+                "requireLive refuses)."})
 final class RecognizeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -55,8 +60,11 @@ final class RecognizeCommand implements Callable<Integer> {
     Double threshold;
 
     @Option(names = "--policy", paramLabel = "POLICY", defaultValue = PolicyOption.DEFAULT, converter = PolicyOption.class,
-            description = "nearest, centroid or knn[:K] (default: ${DEFAULT-VALUE})")
+            description = "nearest, centroid, knn[:K] or clusters[:K] (default: ${DEFAULT-VALUE})")
     DecisionPolicy policy;
+
+    @Mixin
+    QualityGate quality;
 
     @Option(names = {"-q", "--quiet"}, description = "do not announce the default threshold on standard error")
     boolean quiet;
@@ -65,6 +73,7 @@ final class RecognizeCommand implements Callable<Integer> {
     public Integer call() {
         return Failures.mapped(spec, () -> {
             Thresholds.check(threshold);
+            QualityBar bar = quality.bar(QualityBar.recognition());
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             List<Path> files = images.files();
@@ -76,7 +85,7 @@ final class RecognizeCommand implements Callable<Integer> {
                     err.println("face4j recognize: the gallery " + g.options().path() + " is empty: every face is unknown (enrol people with 'face4j enroll')");
                 }
                 double t = Thresholds.resolve(threshold, g, modelId, policy, err, quiet);
-                Recognizer recognizer = new Recognizer(new FaceFinder(faceAnalyzer), new Matcher(g), modelId, policy, t);
+                Recognizer recognizer = new Recognizer(new FaceFinder(faceAnalyzer), new Matcher(g), modelId, policy, t, bar);
                 return images.forEachImage(files, err, (file, image) -> {
                     List<Recognizer.Result> results = recognizer.recognize(image);
                     Map<io.face4j.Face, String> labels = new LinkedHashMap<>();
@@ -94,8 +103,8 @@ final class RecognizeCommand implements Callable<Integer> {
 
     private static String csvLine(Path file, Recognizer.Result r, LivenessResult verdict) {
         var box = r.face().box();
-        return String.format(Locale.ROOT, "%s,%s,%.4f,%d,%d,%d,%d", file, r.name(), r.decision().similarity(),
-                Math.round(box.x1()), Math.round(box.y1()), Math.round(box.x2()), Math.round(box.y2()))
+        return String.format(Locale.ROOT, "%s,%s,%.4f,%d,%d,%d,%d,%s", file, r.name(), r.decision().similarity(),
+                Math.round(box.x1()), Math.round(box.y1()), Math.round(box.x2()), Math.round(box.y2()), r.reason())
                 + (verdict == null ? "" : "," + FaceJson.livenessColumns(verdict));
     }
 
@@ -106,7 +115,8 @@ final class RecognizeCommand implements Callable<Integer> {
         json.put("identityId", r.decision().identityId().orElse(null));
         json.put("similarity", FaceJson.round(r.decision().similarity(), 4));
         json.put("margin", FaceJson.round(r.decision().margin(), 4));
-        json.putAll(FaceJson.face(r.face()));
+        json.put("reason", r.decision().reason().code());
+        json.putAll(FaceJson.face(r.face(), r.quality()));
         List<Map<String, Object>> candidates = new ArrayList<>();
         for (Candidate c : r.decision().candidates()) {
             Map<String, Object> m = new LinkedHashMap<>();

@@ -83,10 +83,10 @@ class CliErrorsTest {
         Path g = tmp.resolve("quality.db");
         Cli.Run run = Cli.run("enroll", "--gallery", g, "--name", "Mindy", image, blurred, dark, blank);
         assertEquals(0, run.code(), run::toString);
-        assertTrue(run.err().contains("blurred.png: too blurry"), run.err());
+        assertTrue(run.err().contains("blurred.png: blurry (sharpness"), run.err());
         assertTrue(run.err().contains("dark.png: too dark"), run.err());
         assertTrue(run.err().contains("blank.png: no face found"), run.err());
-        assertTrue(run.out().startsWith("enrolled 1 template for 1 person; skipped 3: 1 no face, 1 too blurry, 1 too dark"), run.out());
+        assertTrue(run.out().startsWith("enrolled 1 template for 1 person; skipped 3: 1 blurry, 1 no face, 1 too dark"), run.out());
         // the same photo again: the gallery skips it as a near-duplicate and the summary says so
         Cli.Run again = Cli.run("enroll", "--gallery", g, "--name", "Mindy", image);
         assertTrue(again.out().contains("1 near-duplicate") && again.err().contains("near-duplicate of stored template"), again.toString());

@@ -41,4 +41,21 @@ class DegradeOptionTest {
         assertTrue(run.out().contains("degrade: lowres:size=32"), run.out());
         assertTrue(run.lastLine().endsWith("no_face=4 degrade=lowres:size=32"), run.lastLine());
     }
+
+    @Test
+    void badEnrolDegradeSpecOrPolicyIsAUsageErrorNamingTheOption() {
+        Cli.Run run = Cli.run("eval-identify", tmp, "--enrol-degrade", "dark", "--enrol-degrade", "blur:sigma=-1");
+        assertEquals(ExitCodes.USAGE, run.code(), run::toString);
+        assertTrue(run.err().contains("--enrol-degrade") && run.err().contains("sigma=-1 is out of range"), run.err());
+        Cli.Run policy = Cli.run("eval-identify", tmp, "--policy", "centroid,clusters:9");
+        assertEquals(ExitCodes.USAGE, policy.code(), policy::toString);
+        assertTrue(policy.err().contains("clusters:K"), policy.err());
+    }
+
+    @Test
+    void clusterPoliciesParseAndPrintBack() {
+        assertEquals("clusters:3", PolicyOption.format(PolicyOption.parse("clusters")));
+        assertEquals("clusters:2@0.5", PolicyOption.format(PolicyOption.parse("clusters:2@0.5")));
+        assertEquals(io.face4j.gallery.DecisionPolicy.clusters(), PolicyOption.parse("clusters:3"));
+    }
 }

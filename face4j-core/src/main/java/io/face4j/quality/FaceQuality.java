@@ -14,7 +14,20 @@ package io.face4j.quality;
  *                      image (the subject turned towards the image's right); see {@link QualityEstimator}
  * @param rollDegrees   in-plane rotation of the eye line, positive when the right eye (image right) is lower
  *                      (image y grows downwards, so this is a clockwise rotation as seen on screen)
+ * @param visibleFraction fraction of the face box's area inside the image, 0..1 (below 1: the face is cut by the
+ *                      image border)
  */
 public record FaceQuality(double interOcularPx, double boxSidePx, double sharpness, double brightness, double contrast,
-                          double yawDegrees, double rollDegrees) {
+                          double yawDegrees, double rollDegrees, double visibleFraction) {
+    public FaceQuality {
+        if (!(visibleFraction >= 0 && visibleFraction <= 1)) {
+            throw new IllegalArgumentException("visibleFraction must be in [0, 1], got " + visibleFraction);
+        }
+    }
+
+    /** Figures of a face wholly inside the image. */
+    public FaceQuality(double interOcularPx, double boxSidePx, double sharpness, double brightness, double contrast,
+                       double yawDegrees, double rollDegrees) {
+        this(interOcularPx, boxSidePx, sharpness, brightness, contrast, yawDegrees, rollDegrees, 1);
+    }
 }

@@ -63,7 +63,19 @@ public final class QualityEstimator {
         Point re = landmarks.rightEye();
         double interOcular = Math.hypot(re.x() - le.x(), re.y() - le.y());
         double boxSide = Math.min(box.width(), box.height());
-        return new FaceQuality(interOcular, boxSide, sharpness, brightness, contrast, yawDegrees(landmarks), rollDegrees(landmarks));
+        return new FaceQuality(interOcular, boxSide, sharpness, brightness, contrast, yawDegrees(landmarks), rollDegrees(landmarks),
+                visibleFraction(box, image.width(), image.height()));
+    }
+
+    /** Fraction of the box's area inside a {@code width x height} image; 1 for an empty box. */
+    public static double visibleFraction(Box box, int width, int height) {
+        double area = box.width() * box.height();
+        if (!(area > 0)) {
+            return 1;
+        }
+        double w = Math.max(0, Math.min(box.x2(), width) - Math.max(box.x1(), 0));
+        double h = Math.max(0, Math.min(box.y2(), height) - Math.max(box.y1(), 0));
+        return Math.min(1, w * h / area);
     }
 
     /** Angle of the eye line in degrees; positive when the image-right eye is lower. */

@@ -101,6 +101,16 @@ class QualityEstimatorTest {
     }
 
     @Test
+    void visibleFractionIsTheBoxAreaInsideTheImage() {
+        FaceQuality inside = estimator.estimate(uniform(200, 128), new Box(20, 30, 120, 150), frontal(1, 20, 30));
+        assertEquals(1, inside.visibleFraction(), 1e-12);
+        // a 100x100 box with its left 40 px past the left border of a 200x200 image
+        FaceQuality cut = estimator.estimate(uniform(200, 128), new Box(-40, 50, 60, 150), frontal(1, -40, 50));
+        assertEquals(0.6, cut.visibleFraction(), 1e-12);
+        assertEquals(0.25, QualityEstimator.visibleFraction(new Box(-50, -50, 50, 50), 200, 200), 1e-12);
+    }
+
+    @Test
     void sizesComeFromLandmarksAndBox() {
         FaceQuality q = estimator.estimate(uniform(200, 128), new Box(20, 30, 120, 150), frontal(1, 20, 30));
         assertEquals(30, q.interOcularPx(), 1e-9);

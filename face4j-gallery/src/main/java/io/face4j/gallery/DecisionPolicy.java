@@ -11,10 +11,15 @@ package io.face4j.gallery;
  *   <li>{@link KnnVote}: the k nearest templates of the whole gallery vote for their identities, weighted by similarity
  *       (negative similarities give no vote); the identity's score is its summed weight divided by k. Needs several
  *       templates per identity to beat a single close template of someone else.</li>
+ *   <li>{@link Clusters}: the identity's templates grouped into up to {@code maxClusters} clusters (k-means on the
+ *       unit sphere, split only while every cluster keeps two templates and the clusters' centroids are less similar
+ *       than {@code splitBelow}); the score is the best cosine to a cluster centroid. With one cluster it is
+ *       {@link Centroid}; enrolments in different conditions (normal and dark light) each keep their own template
+ *       instead of being averaged into one that fits neither.</li>
  * </ul>
  */
 public sealed interface DecisionPolicy permits DecisionPolicy.NearestTemplate, DecisionPolicy.Centroid,
-        DecisionPolicy.KnnVote {
+        DecisionPolicy.KnnVote, DecisionPolicy.Clusters {
 
     /** A stable short name, used as the settings key of the policy's calibrated threshold. */
     String key();
@@ -29,6 +34,10 @@ public sealed interface DecisionPolicy permits DecisionPolicy.NearestTemplate, D
 
     static DecisionPolicy knnVote(int k) {
         return new KnnVote(k);
+    }
+
+    static DecisionPolicy clusters() {
+        return new Clusters(Clusters.DEFAULT_MAX_CLUSTERS, Clusters.DEFAULT_SPLIT_BELOW);
     }
 
     /** The policy whose {@link #key()} is {@code key}. */
@@ -46,7 +55,19 @@ public sealed interface DecisionPolicy permits DecisionPolicy.NearestTemplate, D
                 // falls through to the error below
             }
         }
-        throw new IllegalArgumentException("key must be nearest, centroid or knn-<k>, got " + key);
+        if (key != null && key.startsWith("clusters-")) {
+            try {
+                String[] parts = key.substring(9).split("@", -1);
+                int max = Integer.parseInt(parts[0]);
+                double split = parts.length == 2 ? Double.parseDouble(parts[1]) : Clusters.DEFAULT_SPLIT_BELOW;
+                if (parts.length <= 2) {
+                    return new Clusters(max, split);
+                }
+            } catch (NumberFormatException e) {
+                // falls through to the error below
+            }
+        }
+        throw new IllegalArgumentException("key must be nearest, centroid, knn-<k> or clusters-<k>[@<split>], got " + key);
     }
 
     record NearestTemplate() implements DecisionPolicy {
@@ -73,6 +94,35 @@ public sealed interface DecisionPolicy permits DecisionPolicy.NearestTemplate, D
         @Override
         public String key() {
             return "knn-" + k;
+        }
+    }
+
+    /**
+     * Several templates per identity: see the interface comment.
+     *
+     * @param maxClusters most clusters per identity, 1..8
+     * @param splitBelow  clusters are kept apart only when their centroids' cosine is below this, in (-1, 1]
+     */
+    record Clusters(int maxClusters, double splitBelow) implements DecisionPolicy {
+        /** 3: normal, dark and one more condition (backlight, blur); more clusters give impostors more chances. */
+        public static final int DEFAULT_MAX_CLUSTERS = 3;
+        /** A cluster needs this many templates: a cluster of one photo is that photo, outlier or not. */
+        public static final int MIN_CLUSTER_SIZE = 2;
+        /** See {@link RecognitionDefaults#CLUSTER_SPLIT_BELOW} for where the number comes from. */
+        public static final double DEFAULT_SPLIT_BELOW = RecognitionDefaults.CLUSTER_SPLIT_BELOW;
+
+        public Clusters {
+            if (maxClusters < 1 || maxClusters > 8) {
+                throw new IllegalArgumentException("maxClusters must be in [1, 8], got " + maxClusters);
+            }
+            if (!(splitBelow > -1 && splitBelow <= 1)) {
+                throw new IllegalArgumentException("splitBelow must be in (-1, 1], got " + splitBelow);
+            }
+        }
+
+        @Override
+        public String key() {
+            return "clusters-" + maxClusters + (splitBelow == DEFAULT_SPLIT_BELOW ? "" : "@" + splitBelow);
         }
     }
 }

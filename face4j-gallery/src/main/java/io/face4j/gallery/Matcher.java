@@ -23,6 +23,18 @@ public final class Matcher {
     }
 
     /**
+     * Decides for a face that failed the quality checks {@code failedChecks} (codes such as "too_dark"; empty when it
+     * passed): as {@link #decide(String, float[], MatchOptions)}, then, when a check failed, unknown with reason
+     * {@link Decision.Reason#LOW_QUALITY} whatever the similarity (the closest candidates are still listed).
+     */
+    public Decision decide(String modelId, float[] query, List<String> failedChecks, MatchOptions options) {
+        if (failedChecks == null) {
+            throw new IllegalArgumentException("failedChecks must not be null");
+        }
+        return decide(modelId, query, options).withLowQuality(failedChecks);
+    }
+
+    /**
      * Decides with {@code options}. With a NaN threshold the gallery's stored threshold for the model and policy is
      * used; if there is none, an {@link IllegalStateException} says how to get one.
      */

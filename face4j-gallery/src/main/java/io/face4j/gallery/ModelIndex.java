@@ -3,8 +3,11 @@ package io.face4j.gallery;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
@@ -42,6 +45,10 @@ final class ModelIndex {
     private int slots;
     private final Map<String, Integer> slotOfIdentity = new HashMap<>();
     private final Deque<Integer> freeSlots = new ArrayDeque<>();
+    // Cluster centroids per clusters policy and slot, computed on first use by a search (under the read lock, so
+    // two searches may compute the same deterministic entry; either copy is right) and dropped under the write lock
+    // when the slot's templates change.
+    private final Map<DecisionPolicy.Clusters, Map<Integer, float[][]>> clusterCache = new ConcurrentHashMap<>();
 
     ModelIndex(String modelId, int dimension, int expectedRows) {
         this.modelId = modelId;
@@ -112,6 +119,7 @@ final class ModelIndex {
             rowOfTemplate.put(templateId, rows);
             rows++;
             slotCount[slot]++;
+            forgetClusters(slot);
             int base = slot * dimension;
             for (int d = 0; d < dimension; d++) {
                 slotSum[base + d] += unit[d];
@@ -205,6 +213,8 @@ final class ModelIndex {
                 scores = nearest(query, excludedRow, null, 0);
             } else if (policy instanceof DecisionPolicy.Centroid) {
                 scores = centroid(query, excludedRow);
+            } else if (policy instanceof DecisionPolicy.Clusters clusters) {
+                scores = clusters(query, clusters, excludedRow);
             } else {
                 scores = knnVote(query, ((DecisionPolicy.KnnVote) policy).k(), excludedRow, null, 0);
             }
@@ -231,6 +241,8 @@ final class ModelIndex {
             float[] scores;
             if (policy instanceof DecisionPolicy.Centroid) {
                 scores = centroid(query, -1);
+            } else if (policy instanceof DecisionPolicy.Clusters clusters) {
+                scores = clusters(query, clusters, -1);
             } else {
                 int n = rows;
                 float[][] scratch = BOUNDS.get();
@@ -367,6 +379,55 @@ final class ModelIndex {
     }
 
     /**
+     * Each identity's best cosine to one of its cluster centroids ({@link TemplateClusters}). The excluded row's
+     * identity is clustered afresh without it; the others come from the cache.
+     */
+    private float[] clusters(float[] query, DecisionPolicy.Clusters policy, int excludedRow) {
+        float[] scores = new float[slots];
+        int excludedSlot = excludedRow < 0 ? -1 : rowSlot[excludedRow];
+        Map<Integer, float[][]> cache = clusterCache.computeIfAbsent(policy, p -> new ConcurrentHashMap<>());
+        List<List<float[]>> members = null;
+        for (int slot = 0; slot < slots; slot++) {
+            int count = slotCount[slot] - (slot == excludedSlot ? 1 : 0);
+            if (slotId[slot] == null || count == 0) {
+                scores[slot] = Float.NaN;
+                continue;
+            }
+            float[][] centres = slot == excludedSlot ? null : cache.get(slot);
+            if (centres == null) {
+                if (members == null) {
+                    members = membersBySlot(excludedRow);
+                }
+                centres = TemplateClusters.centroids(members.get(slot), policy.maxClusters(),
+                        DecisionPolicy.Clusters.MIN_CLUSTER_SIZE, policy.splitBelow());
+                if (slot != excludedSlot) {
+                    cache.put(slot, centres);
+                }
+            }
+            float best = Float.NEGATIVE_INFINITY;
+            for (float[] centre : centres) {
+                best = Math.max(best, dot(centre, 0, query, dimension));
+            }
+            scores[slot] = best;
+        }
+        return scores;
+    }
+
+    /** The rows of each slot, in row order, leaving out {@code excludedRow} (-1: none). */
+    private List<List<float[]>> membersBySlot(int excludedRow) {
+        List<List<float[]>> members = new ArrayList<>(slots);
+        for (int slot = 0; slot < slots; slot++) {
+            members.add(new ArrayList<>());
+        }
+        for (int r = 0; r < rows; r++) {
+            if (r != excludedRow) {
+                members.get(rowSlot[r]).add(Arrays.copyOfRange(matrix, r * dimension, (r + 1) * dimension));
+            }
+        }
+        return members;
+    }
+
+    /**
      * The k nearest rows' similarity-weighted votes per identity. With {@code upper} non-null only rows whose upper
      * bound reaches {@code threshold} are scored; the caller guarantees k rows score at least the threshold, so the
      * others could not have entered the k nearest.
@@ -457,8 +518,13 @@ final class ModelIndex {
         return slot;
     }
 
+    private void forgetClusters(int slot) {
+        clusterCache.values().forEach(cache -> cache.remove(slot));
+    }
+
     private void removeRow(int row) {
         int slot = rowSlot[row];
+        forgetClusters(slot);
         int base = slot * dimension;
         for (int d = 0; d < dimension; d++) {
             slotSum[base + d] -= matrix[row * dimension + d];

@@ -27,7 +27,8 @@ import io.face4j.image.Images;
 import io.face4j.image.RgbImage;
 import io.face4j.liveness.LivenessDetector;
 import io.face4j.liveness.LivenessResult;
-import io.face4j.quality.EnrolmentQuality;
+import io.face4j.quality.QualityAssessment;
+import io.face4j.quality.QualityBar;
 import io.face4j.server.Uploads.Upload;
 import io.face4j.server.Views.EnrolledImage;
 
@@ -44,7 +45,8 @@ final class FaceService {
     private final Thumbnails thumbnails;
     private final InferenceLimiter limiter;
     private final ImageReadOptions readOptions;
-    private final EnrolmentQuality enrolmentQuality = EnrolmentQuality.defaults();
+    private final QualityBar enrolmentBar = QualityBar.enrolment();
+    private final QualityBar recognitionBar = QualityBar.recognition();
     private final DecisionPolicy policy = RecognitionDefaults.policy();
     private final String modelId;
     private final Object livenessLock = new Object();
@@ -93,11 +95,13 @@ final class FaceService {
         MatchOptions options = MatchOptions.defaults().withPolicy(policy).withThreshold(threshold).withTopK(3);
         List<Views.Recognized> faces = new ArrayList<>();
         for (Face f : faces(image)) {
+            QualityAssessment quality = recognitionBar.assess(f.quality());
             LivenessResult verdict = withLiveness || requireLive ? liveness(image, f) : null;
             if (requireLive && !verdict.live()) {
-                faces.add(Views.Recognized.refused(f, verdict));
+                faces.add(Views.Recognized.refused(f, quality, verdict));
             } else {
-                faces.add(Views.Recognized.of(f, matcher.decide(modelId, f.embedding().values(), options), verdict));
+                faces.add(Views.Recognized.of(f, quality,
+                        matcher.decide(modelId, f.embedding().values(), quality.codes(), options), verdict));
             }
         }
         return new Views.Recognition(image.width(), image.height(), threshold, faces);
@@ -175,12 +179,14 @@ final class FaceService {
                 RgbImage image = decode(upload);
                 List<Face> found = faces(image);
                 Face face = found.isEmpty() ? null : FaceFinder.largest(found);
-                problem = face == null ? Optional.of("no face found") : enrolmentQuality.reject(face.quality());
+                QualityAssessment quality = face == null ? null : enrolmentBar.assess(face.quality());
+                problem = face == null ? Optional.of("no face found")
+                        : quality.usable() ? Optional.empty() : Optional.of(quality.describe());
                 if (problem.isEmpty()) {
                     accepted.add(new Accepted(report.size(), upload.name(), image, face));
                 }
                 report.add(new EnrolledImage(upload.name(), problem.isEmpty() ? "accepted" : "rejected", null,
-                        problem.orElse(null), face == null ? null : Views.Quality.of(face.quality())));
+                        problem.orElse(null), face == null ? null : Views.Quality.of(face.quality(), quality)));
             } catch (ImageException e) {
                 report.add(new EnrolledImage(upload.name(), "rejected", null, Errors.toApi(e).getMessage(), null));
             }

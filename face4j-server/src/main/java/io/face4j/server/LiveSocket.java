@@ -143,7 +143,10 @@ final class LiveSocket {
             boolean known = t.label() != null && t.label().known();
             track.put("name", known ? t.label().name() : null);
             track.put("subjectId", known ? t.label().identityId() : null);
-            track.put("similarity", t.label() == null ? null : Views.r4(t.label().similarity()));
+            track.put("similarity", t.label() == null || Double.isNaN(t.label().similarity()) ? null : Views.r4(t.label().similarity()));
+            // match, below_threshold or low_quality; for low_quality the failed checks ("too_dark"), as in /recognize
+            track.put("reason", t.label() == null ? null : t.label().reason());
+            track.put("qualityReasons", t.label() == null ? List.of() : t.label().qualityReasons());
             tracks.add(track);
         }
         return tracks;

@@ -13,6 +13,8 @@ import io.face4j.gallery.Template;
 import io.face4j.liveness.LivenessEvidence;
 import io.face4j.liveness.LivenessResult;
 import io.face4j.quality.FaceQuality;
+import io.face4j.quality.QualityAssessment;
+import io.face4j.quality.QualityBar;
 
 /** The JSON shapes of the API, as records (Jackson writes their components in order). Coordinates are source pixels. */
 final class Views {
@@ -24,10 +26,18 @@ final class Views {
         return new double[] {r1(b.x1()), r1(b.y1()), r1(b.x2()), r1(b.y2())};
     }
 
-    record Quality(double eyeDistance, double sharpness, double brightness, double contrast, double yaw, double roll) {
+    /** {@code score} and {@code reasons} (codes such as too_dark) as in the CLI's JSON, then the measured figures. */
+    record Quality(double score, List<String> reasons, double eyeDistance, double sharpness, double brightness,
+                   double contrast, double yaw, double roll, double visibleFraction) {
+        static Quality of(FaceQuality q, QualityAssessment a) {
+            return new Quality(Math.round(a.score() * 1000) / 1000.0, a.codes(), r1(q.interOcularPx()), r1(q.sharpness()),
+                    r1(q.brightness()), r1(q.contrast()), r1(q.yawDegrees()), r1(q.rollDegrees()),
+                    Math.round(q.visibleFraction() * 1000) / 1000.0);
+        }
+
+        /** Against the recognition bar. */
         static Quality of(FaceQuality q) {
-            return new Quality(r1(q.interOcularPx()), r1(q.sharpness()), r1(q.brightness()), r1(q.contrast()),
-                    r1(q.yawDegrees()), r1(q.rollDegrees()));
+            return of(q, QualityBar.recognition().assess(q));
         }
     }
 
@@ -70,23 +80,27 @@ final class Views {
 
     /**
      * One recognised face: {@code subject} is null when unknown; {@code candidates} lists the best matches even then.
+     * {@code reason} is match, below_threshold or low_quality (then {@code quality.reasons} says why), or spoof.
      * {@code liveness} is present when asked for; {@code refused} is "spoof" when requireLive turned the face away,
      * and then no identity, similarity or candidate is given.
      */
     record Recognized(double[] box, double score, Match subject, String name, Double similarity, Double margin,
-                      List<Match> candidates, Liveness liveness, String refused) {
-        static Recognized of(Face f, Decision d) {
-            return of(f, d, null);
+                      String reason, Quality quality, List<Match> candidates, Liveness liveness, String refused) {
+        static Recognized of(Face f, QualityAssessment assessment, Decision d) {
+            return of(f, assessment, d, null);
         }
 
-        static Recognized of(Face f, Decision d, LivenessResult liveness) {
+        static Recognized of(Face f, QualityAssessment assessment, Decision d, LivenessResult liveness) {
             Match best = d.best().map(Match::of).orElse(null);
+            Quality quality = Quality.of(f.quality(), assessment);
             return new Recognized(Views.box(f.box()), r4(f.score()), d.unknown() ? null : best, d.unknown() ? "unknown" : best.name(),
-                    r4(d.similarity()), r4(d.margin()), d.candidates().stream().map(Match::of).toList(), Liveness.of(liveness), null);
+                    r4(d.similarity()), r4(d.margin()), d.reason().code(), quality, d.candidates().stream().map(Match::of).toList(),
+                    Liveness.of(liveness), null);
         }
 
-        static Recognized refused(Face f, LivenessResult liveness) {
-            return new Recognized(Views.box(f.box()), r4(f.score()), null, null, null, null, List.of(), Liveness.of(liveness), "spoof");
+        static Recognized refused(Face f, QualityAssessment assessment, LivenessResult liveness) {
+            return new Recognized(Views.box(f.box()), r4(f.score()), null, null, null, null, "spoof",
+                    Quality.of(f.quality(), assessment), List.of(), Liveness.of(liveness), "spoof");
         }
     }
 

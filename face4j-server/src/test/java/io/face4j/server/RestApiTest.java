@@ -90,6 +90,7 @@ class RestApiTest {
         assertEquals(5, face.get("landmarks").size());
         assertTrue(face.get("score").asDouble() > 0.9);
         assertTrue(face.get("quality").get("eyeDistance").asDouble() > 20);
+        assertEquals(0, face.get("quality").get("reasons").size(), face::toString);
         Http.Answer multipart = http.post("/api/v1/detect", new Http.Form().file("file", "lady.png", "image/png", lady()));
         assertEquals(raw.json(), multipart.json(), "multipart and raw bodies give the same answer");
     }
@@ -163,6 +164,24 @@ class RestApiTest {
         Http.Answer recognized = http.post("/api/v1/recognize", "image/png", lady());
         assertEquals("Lady", recognized.json().get("faces").get(0).get("name").asText(), recognized::toString);
         assertEquals(id, recognized.json().get("faces").get(0).get("subject").get("id").asText());
+        // the same reason and quality field names as the CLI's recognize --json
+        assertEquals("match", recognized.json().get("faces").get(0).get("reason").asText(), recognized::toString);
+        assertTrue(recognized.json().get("faces").get(0).get("quality").get("score").asDouble() >= 0.5, recognized::toString);
+        assertTrue(recognized.json().get("faces").get(0).get("quality").get("reasons").isArray(), recognized::toString);
+        // the same person blurred past use (sigma 16 on the 640x480 frame): unknown for low quality, not a guess
+        io.face4j.image.RgbImage blurred = io.face4j.image.Degradation.parse("blur:sigma=16")
+                .apply(io.face4j.image.Images.read(lady()), 0);
+        java.nio.file.Path file = Files.createTempFile("face4j-blurred", ".png");
+        try {
+            io.face4j.image.Images.write(blurred, file);
+            Http.Answer unusable = http.post("/api/v1/recognize", "image/png", Files.readAllBytes(file));
+            var face = unusable.json().get("faces").get(0);
+            assertEquals("unknown", face.get("name").asText(), unusable::toString);
+            assertEquals("low_quality", face.get("reason").asText(), unusable::toString);
+            assertEquals("blurry", face.get("quality").get("reasons").get(0).asText(), unusable::toString);
+        } finally {
+            Files.deleteIfExists(file);
+        }
 
         Http.Answer renamed = http.patchJson("/api/v1/subjects/" + id, "{\"name\": \"Ada\"}");
         assertEquals("Ada", renamed.json().get("name").asText(), renamed::toString);

@@ -60,7 +60,10 @@ public final class TrackLog implements VideoRunner.Listener {
         Builder b = builders.computeIfAbsent(e.trackId(), k -> new Builder());
         if (e.type() == TrackEvent.Type.IDENTIFIED || e.type() == TrackEvent.Type.IDENTITY_CHANGED) {
             b.labels.add(e.label().text());
-            b.maxSimilarity = Double.isNaN(b.maxSimilarity) ? e.label().similarity() : Math.max(b.maxSimilarity, e.label().similarity());
+            double similarity = e.label().similarity();
+            if (!Double.isNaN(similarity)) {
+                b.maxSimilarity = Double.isNaN(b.maxSimilarity) ? similarity : Math.max(b.maxSimilarity, similarity);
+            }
         }
     }
 

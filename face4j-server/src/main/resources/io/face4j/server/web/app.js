@@ -107,7 +107,9 @@ function drawTracks(answer) {
     const label = document.createElement('span');
     label.className = 'face-label';
     label.dataset.track = t.id;
-    label.textContent = `#${t.id} ${t.name || 'unknown'}` + (t.similarity != null ? ` ${t.similarity.toFixed(2)}` : '');
+    // a low-quality face says why it is not named: "unknown (too dark)"
+    const why = t.reason === 'low_quality' && t.qualityReasons.length ? ` (${t.qualityReasons.map(r => r.replace('_', ' ')).join(', ')})` : '';
+    label.textContent = `#${t.id} ${t.name || 'unknown'}${why}` + (t.similarity != null ? ` ${t.similarity.toFixed(2)}` : '');
     box.append(label);
     return box;
   }));
@@ -144,7 +146,7 @@ async function enrol(blobs) {
       for (const l of lines) {
         const li = document.createElement('li');
         li.className = l.status;
-        const q = l.quality ? ` (eyes ${l.quality.eyeDistance} px, sharpness ${l.quality.sharpness})` : '';
+        const q = l.quality ? ` (quality ${l.quality.score.toFixed(2)}, eyes ${l.quality.eyeDistance} px, sharpness ${l.quality.sharpness})` : '';
         li.textContent = `${blob.name || 'frame ' + (i + 1)}: ${l.status}${l.reason ? ' – ' + l.reason : ''}${q}`;
         list.append(li);
       }

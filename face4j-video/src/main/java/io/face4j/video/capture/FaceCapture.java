@@ -10,6 +10,7 @@ import java.util.Optional;
 import io.face4j.Face;
 import io.face4j.embed.Embedding;
 import io.face4j.quality.FaceQuality;
+import io.face4j.quality.QualityAssessment;
 
 /**
  * Chooses enrolment faces from a stream of analysed frames: one face per frame, good quality, not a near-copy of a
@@ -21,7 +22,8 @@ public final class FaceCapture {
     /** Why a frame gave no face. */
     public enum Rejection {
         NO_FACE("no face"), SEVERAL_FACES("more than one face"), TOO_SMALL("face too small"), BLURRED("blurred"),
-        TOO_DARK("too dark"), TOO_BRIGHT("too bright"), NOT_FRONTAL("head turned"), DUPLICATE("same as a face already kept"),
+        TOO_DARK("too dark"), TOO_BRIGHT("too bright"), NOT_FRONTAL("head turned"), PARTIAL("face cut by the frame"),
+        DUPLICATE("same as a face already kept"),
         OTHER_PERSON("someone else than the person seen most");
 
         private final String text;
@@ -131,23 +133,20 @@ public final class FaceCapture {
         }
     }
 
+    /** The first failed check of the capture bar as a rejection, or null when the face passes. */
     private Rejection check(FaceQuality q) {
-        if (q.interOcularPx() < options.minInterOcularPx()) {
-            return Rejection.TOO_SMALL;
+        QualityAssessment assessment = options.quality().assess(q);
+        if (assessment.usable()) {
+            return null;
         }
-        if (q.sharpness() < options.minSharpness()) {
-            return Rejection.BLURRED;
-        }
-        if (q.brightness() < options.minBrightness()) {
-            return Rejection.TOO_DARK;
-        }
-        if (q.brightness() > options.maxBrightness()) {
-            return Rejection.TOO_BRIGHT;
-        }
-        if (Math.abs(q.yawDegrees()) > options.maxYawDegrees()) {
-            return Rejection.NOT_FRONTAL;
-        }
-        return null;
+        return switch (assessment.reasons().get(0)) {
+            case TOO_SMALL -> Rejection.TOO_SMALL;
+            case TOO_DARK -> Rejection.TOO_DARK;
+            case OVEREXPOSED -> Rejection.TOO_BRIGHT;
+            case BLURRY -> Rejection.BLURRED;
+            case TURNED_AWAY -> Rejection.NOT_FRONTAL;
+            case PARTIAL -> Rejection.PARTIAL;
+        };
     }
 
     private Result reject(Rejection why, int count) {

@@ -65,7 +65,11 @@ public final class EventWriter implements AutoCloseable {
     private static void putLabel(Map<String, Object> m, String prefix, Label label) {
         m.put(prefix + "name", label != null && label.known() ? label.name() : null);
         m.put(prefix + "known", label != null && label.known());
-        m.put(prefix + "similarity", label == null ? null : Math.round(label.similarity() * 10000) / 10000.0);
+        m.put(prefix + "similarity", label == null || Double.isNaN(label.similarity()) ? null : Math.round(label.similarity() * 10000) / 10000.0);
+        m.put(prefix + "reason", label == null ? null : label.reason());
+        if (label != null && !label.qualityReasons().isEmpty()) {
+            m.put(prefix + "quality_reasons", label.qualityReasons());
+        }
     }
 
     private static double round(double v) {

@@ -52,10 +52,13 @@ public final class FrameAnnotator {
         return label.known() ? KNOWN : UNKNOWN;
     }
 
-    /** "#3 Anna 0.71", "#3 UNKNOWN 0.22", or "#3" before a decision. */
+    /** "#3 Anna 0.71", "#3 UNKNOWN 0.22", "#3 UNKNOWN (too dark)" (no similarity: no usable face), or "#3" before a decision. */
     public static String text(TrackView t) {
         if (t.label() == null) {
             return "#" + t.id();
+        }
+        if (Double.isNaN(t.label().similarity())) {
+            return String.format(Locale.ROOT, "#%d %s", t.id(), t.label().text());
         }
         return String.format(Locale.ROOT, "#%d %s %.2f", t.id(), t.label().text(), t.label().similarity());
     }

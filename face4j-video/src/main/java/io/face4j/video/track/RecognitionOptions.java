@@ -3,6 +3,7 @@ package io.face4j.video.track;
 import java.util.Objects;
 
 import io.face4j.gallery.DecisionPolicy;
+import io.face4j.quality.QualityBar;
 
 /**
  * How a track's identity is decided from its faces. Immutable; change a value with a wither.
@@ -17,10 +18,12 @@ import io.face4j.gallery.DecisionPolicy;
  * @param switchDecisions  consecutive equal decisions needed to change a label (hysteresis against flicker)
  * @param minMargin        a known name must beat the runner-up identity by this much, otherwise the decision is unknown
  * @param recheckSeconds   a labelled track is decided again this often
+ * @param quality          faces below this bar are not used; a track with no usable face in the window is unknown
+ *                         with reason low_quality
  */
 public record RecognitionOptions(DecisionPolicy policy, double threshold, int bestSamples, double windowSeconds,
                                  double minWeight, int confirmDecisions, int switchDecisions, double minMargin,
-                                 double recheckSeconds) {
+                                 double recheckSeconds, QualityBar quality) {
     /**
      * Cosine 0.6 is the MobileFaceNet package's own threshold (squared L2 0.8 between unit vectors equals
      * 1 - 0.8/2 cosine); used only when the gallery has not been calibrated.
@@ -29,6 +32,7 @@ public record RecognitionOptions(DecisionPolicy policy, double threshold, int be
 
     public RecognitionOptions {
         Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(quality, "quality");
         if (Double.isInfinite(threshold)) {
             throw new IllegalArgumentException("threshold must be finite or NaN, got " + threshold);
         }
@@ -44,29 +48,36 @@ public record RecognitionOptions(DecisionPolicy policy, double threshold, int be
 
     /**
      * Nearest template, stored threshold, the 5 best faces of the last 3 s, weight >= 0.05, 2 decisions to label,
-     * 3 to switch, margin 0.05 (two enrolled people closer than that are a coin toss), re-check every 1 s.
+     * 3 to switch, margin 0.05 (two enrolled people closer than that are a coin toss), re-check every 1 s, the
+     * recognition quality bar ({@link QualityBar#recognition()}).
      */
     public static RecognitionOptions defaults() {
-        return new RecognitionOptions(DecisionPolicy.nearestTemplate(), Double.NaN, 5, 3, 0.05, 2, 3, 0.05, 1.0);
+        return new RecognitionOptions(DecisionPolicy.nearestTemplate(), Double.NaN, 5, 3, 0.05, 2, 3, 0.05, 1.0,
+                QualityBar.recognition());
+    }
+
+    public RecognitionOptions withQuality(QualityBar value) {
+        return new RecognitionOptions(policy, threshold, bestSamples, windowSeconds, minWeight, confirmDecisions,
+                switchDecisions, minMargin, recheckSeconds, value);
     }
 
     public RecognitionOptions withPolicy(DecisionPolicy value) {
         return new RecognitionOptions(value, threshold, bestSamples, windowSeconds, minWeight, confirmDecisions,
-                switchDecisions, minMargin, recheckSeconds);
+                switchDecisions, minMargin, recheckSeconds, quality);
     }
 
     public RecognitionOptions withThreshold(double value) {
         return new RecognitionOptions(policy, value, bestSamples, windowSeconds, minWeight, confirmDecisions,
-                switchDecisions, minMargin, recheckSeconds);
+                switchDecisions, minMargin, recheckSeconds, quality);
     }
 
     public RecognitionOptions withDecisions(int confirm, int toSwitch) {
         return new RecognitionOptions(policy, threshold, bestSamples, windowSeconds, minWeight, confirm, toSwitch,
-                minMargin, recheckSeconds);
+                minMargin, recheckSeconds, quality);
     }
 
     public RecognitionOptions withRecheckSeconds(double value) {
         return new RecognitionOptions(policy, threshold, bestSamples, windowSeconds, minWeight, confirmDecisions,
-                switchDecisions, minMargin, value);
+                switchDecisions, minMargin, value, quality);
     }
 }

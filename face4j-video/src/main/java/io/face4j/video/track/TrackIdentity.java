@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.function.Function;
 
 import io.face4j.embed.Embedding;
+import io.face4j.quality.QualityAssessment;
 
 /**
  * The identity of one track: keeps its recent faces, fuses the best into one embedding weighted by quality, and
@@ -22,6 +23,7 @@ public final class TrackIdentity {
     private int pendingCount;
     private long lastDecisionMicros = Long.MIN_VALUE;
     private boolean newSample;
+    private QualityAssessment lowQuality;
 
     record Sample(Embedding embedding, double weight, long micros) {
     }
@@ -35,22 +37,38 @@ public final class TrackIdentity {
         return label;
     }
 
-    /** Keeps a face for recognition if it is good enough. */
+    /** Keeps a face for recognition if it is good enough (no quality assessment: judged by weight only). */
     void add(Embedding embedding, double weight, long micros) {
-        if (embedding == null || weight < options.minWeight()) {
-            return;
-        }
-        samples.addLast(new Sample(embedding.normalized(), weight, micros));
+        add(embedding, weight, null, micros);
+    }
+
+    /**
+     * Keeps a face for recognition if its weight is enough and it passes the quality bar; a face that fails the bar
+     * is remembered instead, so that a track with no usable recent face is labelled unknown with its reasons.
+     */
+    void add(Embedding embedding, double weight, QualityAssessment quality, long micros) {
         long oldest = micros - Math.round(options.windowSeconds() * 1e6);
         while (!samples.isEmpty() && samples.peekFirst().micros() < oldest) {
             samples.removeFirst();
         }
+        if (embedding == null) {
+            return;
+        }
+        if (quality != null && !quality.usable()) {
+            lowQuality = quality;
+            newSample = true;
+            return;
+        }
+        if (weight < options.minWeight()) {
+            return;
+        }
+        samples.addLast(new Sample(embedding.normalized(), weight, micros));
         newSample = true;
     }
 
     /** True when a decision is due: new faces and either no label yet or the re-check interval has passed. */
     boolean due(long micros) {
-        if (!newSample || samples.isEmpty()) {
+        if (!newSample || (samples.isEmpty() && lowQuality == null)) {
             return false;
         }
         return label == null || pending != null
@@ -81,7 +99,8 @@ public final class TrackIdentity {
     LabelChange decide(long micros, Function<Embedding, Label> decide) {
         newSample = false;
         lastDecisionMicros = micros;
-        Label candidate = decide.apply(fused());
+        // usable faces of the last window decide; only when there are none does the latest bad face say why not
+        Label candidate = samples.isEmpty() ? Label.lowQuality(lowQuality.codes()) : decide.apply(fused());
         if (label != null && candidate.sameIdentity(label)) {
             label = candidate;
             pending = null;

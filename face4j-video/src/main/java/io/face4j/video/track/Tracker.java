@@ -8,6 +8,7 @@ import java.util.function.Function;
 
 import io.face4j.embed.Embedding;
 import io.face4j.geometry.Box;
+import io.face4j.quality.QualityAssessment;
 
 /**
  * Ties per-frame face detections into tracks, SORT-style: predict each track's box at constant velocity, associate
@@ -67,7 +68,7 @@ public final class Tracker {
             if (!wasConfirmed && t.confirmed()) {
                 events.add(new TrackEvent(TrackEvent.Type.TRACK_STARTED, frame, micros, t.id(), t.box(), null, null));
             }
-            t.identity().add(o.embedding(), o.weight(), micros);
+            t.identity().add(o.embedding(), o.weight(), assess(o), micros);
         }
         // a tentative track missed on its next detection frame was a false positive (SORT deletes it at once)
         tracks.removeIf(t -> !t.confirmed() && !matched.contains(t));
@@ -75,7 +76,7 @@ public final class Tracker {
             if (!used[i]) {
                 Observation o = observations.get(i);
                 Track t = new Track(nextId++, o, frame, micros, new TrackIdentity(recognition));
-                t.identity().add(o.embedding(), o.weight(), micros);
+                t.identity().add(o.embedding(), o.weight(), assess(o), micros);
                 tracks.add(t);
                 if (options.minHits() <= 1) {
                     t.confirm();
@@ -173,5 +174,10 @@ public final class Tracker {
 
     private static double centreDistance(Box a, Box b) {
         return Math.hypot(a.centre().x() - b.centre().x(), a.centre().y() - b.centre().y());
+    }
+
+    /** The face's assessment against the recognition bar, or null when the observation carries no face. */
+    private QualityAssessment assess(Observation o) {
+        return o.face() == null ? null : recognition.quality().assess(o.face().quality());
     }
 }

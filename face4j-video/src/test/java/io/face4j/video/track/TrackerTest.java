@@ -12,6 +12,11 @@ import org.junit.jupiter.api.Test;
 
 import io.face4j.embed.Embedding;
 import io.face4j.geometry.Box;
+import io.face4j.quality.FaceQuality;
+import io.face4j.quality.QualityAssessment;
+import io.face4j.quality.QualityBar;
+import io.face4j.video.TrackView;
+import io.face4j.video.render.FrameAnnotator;
 
 class TrackerTest {
     private static final long FRAME_MICROS = 33_333;
@@ -123,5 +128,41 @@ class TrackerTest {
         Embedding fused = identity.fused();
         assertTrue(fused.get(0) > 8 * fused.get(1), "fused " + fused);
         assertNull(new TrackIdentity(RecognitionOptions.defaults()).fused());
+    }
+
+    /**
+     * A named track whose faces turn unusable (the light goes out) keeps its name while usable faces of the last window
+     * remain, then after the switch hysteresis becomes unknown with the reason, and the views say so.
+     */
+    @Test
+    void aTrackWithOnlyUnusableFacesIsUnknownForLowQuality() {
+        RecognitionOptions options = RecognitionOptions.defaults().withDecisions(1, 2).withRecheckSeconds(1e-6);
+        TrackIdentity identity = new TrackIdentity(options);
+        QualityBar bar = options.quality();
+        QualityAssessment good = bar.assess(new FaceQuality(40, 100, 500, 120, 40, 0, 0, 1));
+        QualityAssessment dark = bar.assess(new FaceQuality(40, 100, 500, 3, 2, 0, 0, 1));
+        assertEquals(List.of("too_dark"), dark.codes());
+        identity.add(unit(1, 0), 1, good, 0);
+        identity.decide(0, e -> new Label("anna", "anna", 0.8));
+        assertEquals("anna", identity.label().name());
+        long window = Math.round(options.windowSeconds() * 1e6);
+        // still within the window: the good face decides
+        identity.add(unit(1, 0), 1, dark, window / 2);
+        assertTrue(identity.due(window / 2));
+        identity.decide(window / 2, e -> new Label("anna", "anna", 0.8));
+        assertEquals("anna", identity.label().name());
+        // past the window only dark faces remain: two low-quality decisions switch the label
+        for (int i = 1; i <= 2; i++) {
+            long t = window * 2 + i;
+            identity.add(unit(1, 0), 1, dark, t);
+            assertTrue(identity.due(t));
+            identity.decide(t, e -> { throw new AssertionError("no usable face: the gallery is not asked"); });
+        }
+        Label label = identity.label();
+        assertEquals(Label.LOW_QUALITY, label.reason());
+        assertEquals(List.of("too_dark"), label.qualityReasons());
+        assertEquals("UNKNOWN (too dark)", label.text());
+        assertEquals("#7 UNKNOWN (too dark)", FrameAnnotator.text(new TrackView(7, new Box(0, 0, 10, 10), true, label)));
+        assertEquals("#7 UNKNOWN 0.20", FrameAnnotator.text(new TrackView(7, new Box(0, 0, 10, 10), true, new Label(null, null, 0.2))));
     }
 }

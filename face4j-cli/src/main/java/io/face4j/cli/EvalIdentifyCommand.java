@@ -83,7 +83,7 @@ final class EvalIdentifyCommand implements Callable<Integer> {
                         out.println(s);
                     }
                 }
-                results.forEach(r -> out.println(r.line() + " degrade=" + degradation));
+                results.forEach(r -> out.println(r.line() + " degrade=" + degradation + " " + analyzer.illuminationLine()));
                 return ExitCodes.OK;
             }
         });

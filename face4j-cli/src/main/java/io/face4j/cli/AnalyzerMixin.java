@@ -49,7 +49,7 @@ final class AnalyzerMixin {
     @Option(names = "--dark-align", paramLabel = "SOURCE", converter = AlignSourceConverter.class,
             description = "when a dark frame was enhanced for detection, cut the aligned face from the 'enhanced' copy "
                     + "or the 'original' frame (default: original)")
-    Boolean alignEnhanced;
+    AlignSource alignSource;
 
     /** The lighting handling the options ask for, on top of the library defaults. */
     IlluminationOptions illuminationOptions() {
@@ -63,8 +63,8 @@ final class AnalyzerMixin {
         if (darkLuma != null) {
             options = options.withDarkLuma(darkLuma);
         }
-        if (alignEnhanced != null) {
-            options = options.withAlignEnhanced(alignEnhanced);
+        if (alignSource != null) {
+            options = options.withAlignEnhanced(alignSource == AlignSource.ENHANCED);
         }
         return options;
     }
@@ -137,13 +137,15 @@ final class AnalyzerMixin {
         }
     }
 
-    /** enhanced -> true, original -> false. */
-    static final class AlignSourceConverter implements ITypeConverter<Boolean> {
+    /** Where the aligned crop of a face found on an enhanced copy is cut from. */
+    enum AlignSource { ORIGINAL, ENHANCED }
+
+    static final class AlignSourceConverter implements ITypeConverter<AlignSource> {
         @Override
-        public Boolean convert(String value) {
+        public AlignSource convert(String value) {
             return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
-                case "enhanced" -> true;
-                case "original" -> false;
+                case "enhanced" -> AlignSource.ENHANCED;
+                case "original" -> AlignSource.ORIGINAL;
                 default -> throw new TypeConversionException("'" + value + "' is not original or enhanced");
             };
         }

@@ -13,6 +13,7 @@ import io.face4j.embed.FaceEmbedder;
 import io.face4j.embed.OnnxEmbedder;
 import io.face4j.geometry.Box;
 import io.face4j.geometry.Point;
+import io.face4j.image.Illumination;
 import io.face4j.image.IlluminationOptions;
 import io.face4j.image.RgbImage;
 import io.face4j.onnx.OnnxOptions;
@@ -97,16 +98,44 @@ public final class FaceAnalyzer implements AutoCloseable {
         if (image == null) {
             throw new IllegalArgumentException("image must not be null");
         }
-        return analyze(image, illumination.detectionInput(image));
+        return analyze(image, 0, true);
+    }
+
+    /** Every face, most confident first, with quality but without aligned crop or embedding: the cheaper path. */
+    public List<Face> detect(RgbImage image) {
+        if (image == null) {
+            throw new IllegalArgumentException("image must not be null");
+        }
+        return analyze(image, 0, false);
     }
 
     /**
-     * {@link #analyze(RgbImage)} with the detection input given: {@code detectionInput} is {@code image} or its
-     * enhanced copy (same size), so a caller that pads a frame can enhance it before padding.
+     * The pipeline on {@code image} padded with black by {@code pad} pixels on every side (coordinates in the padded
+     * image), with the lighting handling: whether the frame is dark, and its enhanced copy, are computed from the
+     * unpadded image (padding would darken it), and the copy is padded the same way, so the pixel grids agree.
      */
-    List<Face> analyze(RgbImage image, RgbImage detectionInput) {
+    List<Face> analyze(RgbImage image, int pad, boolean embed) {
+        RgbImage frame = pad(image, pad);
+        if (illumination.darkDetection() == Illumination.NONE || !illumination.isDark(image)) {
+            return faces(frame, frame, embed);
+        }
+        if (illumination.onlyWhenMissed()) {
+            List<Face> faces = faces(frame, frame, embed);
+            if (!faces.isEmpty()) {
+                return faces;
+            }
+        }
+        return faces(frame, pad(illumination.darkDetection().forFrame().apply(image), pad), embed);
+    }
+
+    private static RgbImage pad(RgbImage image, int pad) {
+        return pad == 0 ? image : image.crop(-pad, -pad, image.width() + 2 * pad, image.height() + 2 * pad);
+    }
+
+    /** Detects on {@code detectionInput} ({@code image} or its enhanced copy), then aligns, embeds and estimates quality. */
+    private List<Face> faces(RgbImage image, RgbImage detectionInput, boolean embed) {
         List<Detection> detections = detector.detect(detectionInput);
-        if (embedder == null) {
+        if (embedder == null || !embed) {
             return withoutEmbeddings(image, detections);
         }
         RgbImage alignSource = illumination.alignEnhanced() ? detectionInput : image;
@@ -121,14 +150,6 @@ public final class FaceAnalyzer implements AutoCloseable {
             faces.add(new Face(d.box(), d.score(), d.landmarks(), aligned.get(i), embeddings.get(i), quality.estimate(image, d)));
         }
         return List.copyOf(faces);
-    }
-
-    /** Every face, most confident first, with quality but without aligned crop or embedding: the cheaper path. */
-    public List<Face> detect(RgbImage image) {
-        if (image == null) {
-            throw new IllegalArgumentException("image must not be null");
-        }
-        return withoutEmbeddings(image, detector.detect(illumination.detectionInput(image)));
     }
 
     /**

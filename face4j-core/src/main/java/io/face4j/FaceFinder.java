@@ -24,25 +24,17 @@ public final class FaceFinder {
 
     /** Every face (with embedding), most confident first; empty only when the padded image has none either. */
     public List<Face> find(RgbImage image) {
-        // Darkness is judged on the frame itself (padding would darken it) and the enhanced copy is padded the same way.
-        RgbImage detectionInput = analyzer.illumination().detectionInput(image);
-        List<Face> faces = analyzer.analyze(image, detectionInput);
+        List<Face> faces = analyzer.analyze(image, 0, true);
         if (!faces.isEmpty()) {
             return faces;
         }
         int pad = (int) Math.round(Math.max(image.width(), image.height()) * PAD_FRACTION);
-        RgbImage padded = pad(image, pad);
-        RgbImage paddedInput = detectionInput == image ? padded : pad(detectionInput, pad);
         List<Face> shifted = new ArrayList<>();
-        for (Face f : analyzer.analyze(padded, paddedInput)) {
+        for (Face f : analyzer.analyze(image, pad, true)) {
             shifted.add(new Face(f.box().translate(-pad, -pad), f.score(), f.landmarks().translate(-pad, -pad),
                     f.aligned(), f.embedding(), f.quality()));
         }
         return List.copyOf(shifted);
-    }
-
-    private static RgbImage pad(RgbImage image, int pad) {
-        return image.crop(-pad, -pad, image.width() + 2 * pad, image.height() + 2 * pad);
     }
 
     /** The face a single-subject photo is about ({@link FaceAnalyzer#primaryFace}). */

@@ -107,7 +107,7 @@ class IlluminationPipelineTest {
         RgbImage dark = grey(160, 140, 12);
         ScriptedDetector detector = new ScriptedDetector(60);
         IlluminationOptions options = IlluminationOptions.none().withDarkDetection(Illumination.GAMMA);
-        try (FaceAnalyzer plain = FaceAnalyzer.of(detector, null, new QualityEstimator());
+        try (FaceAnalyzer plain = FaceAnalyzer.of(detector, null, new QualityEstimator(), IlluminationOptions.none());
              FaceAnalyzer handled = FaceAnalyzer.of(detector, null, new QualityEstimator(), options)) {
             assertTrue(plain.detect(dark).isEmpty());
             List<Face> faces = handled.detect(dark);
@@ -121,6 +121,28 @@ class IlluminationPipelineTest {
             // Quality describes the frame as given: the face is still reported dark.
             assertTrue(faces.get(0).quality().brightness() < 30, "brightness " + faces.get(0).quality().brightness());
         }
+    }
+
+    @Test
+    void inMissedModeTheEnhancedCopyIsOnlyTriedWhenTheFrameGaveNoFace() {
+        RgbImage dark = grey(160, 140, 12);
+        IlluminationOptions missed = IlluminationOptions.none().withDarkDetection(Illumination.GAMMA).withOnlyWhenMissed(true);
+        ScriptedDetector findsAnything = new ScriptedDetector(0);
+        try (FaceAnalyzer analyzer = FaceAnalyzer.of(findsAnything, null, new QualityEstimator(), missed)) {
+            assertEquals(1, analyzer.detect(dark).size());
+            assertEquals(List.of(dark), findsAnything.seen);
+        }
+        ScriptedDetector needsLight = new ScriptedDetector(60);
+        try (FaceAnalyzer analyzer = FaceAnalyzer.of(needsLight, null, new QualityEstimator(), missed)) {
+            List<Face> faces = analyzer.detect(dark);
+            assertEquals(1, faces.size());
+            assertEquals(FACE.box(), faces.get(0).box());
+            assertEquals(2, needsLight.seen.size());
+            assertSame(dark, needsLight.seen.get(0));
+            assertTrue(mean(needsLight.seen.get(1)) > 100, "second try on the enhanced copy, mean " + mean(needsLight.seen.get(1)));
+        }
+        assertTrue(IlluminationOptions.defaults().onlyWhenMissed());
+        assertEquals(Illumination.GAMMA, IlluminationOptions.defaults().darkDetection());
     }
 
     @Test

@@ -39,7 +39,7 @@ final class AnalyzerMixin {
 
     @Option(names = "--dark-detection", paramLabel = "MODE", converter = IlluminationConverter.class,
             description = "detect faces in a dark frame (mean luma below --dark-luma) on a copy enhanced with none, gamma, "
-                    + "clahe or retinex; boxes stay in source pixels (default: none)")
+                    + "clahe or retinex; boxes stay in source pixels (default: gamma)")
     Illumination darkDetection;
 
     @Option(names = "--dark-luma", paramLabel = "L", converter = LumaConverter.class,
@@ -50,6 +50,11 @@ final class AnalyzerMixin {
             description = "when a dark frame was enhanced for detection, cut the aligned face from the 'enhanced' copy "
                     + "or the 'original' frame (default: original)")
     AlignSource alignSource;
+
+    @Option(names = "--dark-trigger", paramLabel = "WHEN", converter = TriggerConverter.class,
+            description = "which dark frames are detected on the enhanced copy: 'dark' (every one) or 'missed' (only those "
+                    + "in which no face was found as they are); default: missed")
+    Trigger trigger;
 
     /** The lighting handling the options ask for, on top of the library defaults. */
     IlluminationOptions illuminationOptions() {
@@ -63,6 +68,9 @@ final class AnalyzerMixin {
         if (darkLuma != null) {
             options = options.withDarkLuma(darkLuma);
         }
+        if (trigger != null) {
+            options = options.withOnlyWhenMissed(trigger == Trigger.MISSED);
+        }
         if (alignSource != null) {
             options = options.withAlignEnhanced(alignSource == AlignSource.ENHANCED);
         }
@@ -74,7 +82,7 @@ final class AnalyzerMixin {
         IlluminationOptions o = illuminationOptions();
         return "illumination=" + o.crop().label() + " dark_detection=" + o.darkDetection().label()
                 + (o.darkDetection() == Illumination.NONE ? "" : " dark_luma=" + o.darkLuma()
-                + " dark_align=" + (o.alignEnhanced() ? "enhanced" : "original"));
+                + " dark_trigger=" + (o.onlyWhenMissed() ? "missed" : "dark") + " dark_align=" + (o.alignEnhanced() ? "enhanced" : "original"));
     }
 
     AnalyzerOptions options() {
@@ -147,6 +155,20 @@ final class AnalyzerMixin {
                 case "enhanced" -> AlignSource.ENHANCED;
                 case "original" -> AlignSource.ORIGINAL;
                 default -> throw new TypeConversionException("'" + value + "' is not original or enhanced");
+            };
+        }
+    }
+
+    /** Which dark frames are detected on the enhanced copy. */
+    enum Trigger { DARK, MISSED }
+
+    static final class TriggerConverter implements ITypeConverter<Trigger> {
+        @Override
+        public Trigger convert(String value) {
+            return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
+                case "dark" -> Trigger.DARK;
+                case "missed" -> Trigger.MISSED;
+                default -> throw new TypeConversionException("'" + value + "' is not dark or missed");
             };
         }
     }

@@ -26,7 +26,8 @@ class IlluminationOptionTest {
             "eval-identify, --dark-detection, on, unknown illumination mode 'on'",
             "recognize, --dark-luma, 300, '300' is outside 0..255",
             "enroll, --dark-luma, dim, 'dim' is not a number",
-            "eval, --dark-align, left, 'left' is not original or enhanced"})
+            "eval, --dark-align, left, 'left' is not original or enhanced",
+            "detect, --dark-trigger, always, 'always' is not dark or missed"})
     void badValueIsAUsageErrorNamingIt(String command, String option, String value, String message) {
         Cli.Run run = Cli.run(command, tmp, option, value);
         assertEquals(ExitCodes.USAGE, run.code(), run::toString);
@@ -65,6 +66,6 @@ class IlluminationOptionTest {
         Cli.Run run = Cli.run("eval", tmp, "--quiet", "--illumination", "gamma", "--dark-detection", "clahe", "--dark-luma", "50",
                 "--dark-align", "enhanced");
         assertEquals(0, run.code(), run::toString);
-        assertTrue(run.lastLine().endsWith("illumination=gamma dark_detection=clahe dark_luma=50.0 dark_align=enhanced"), run.lastLine());
+        assertTrue(run.lastLine().endsWith("illumination=gamma dark_detection=clahe dark_luma=50.0 dark_trigger=missed dark_align=enhanced"), run.lastLine());
     }
 }

@@ -10,7 +10,9 @@ import io.face4j.image.RgbImage;
  * Finds faces with a fallback for tight crops: when MTCNN finds no face, the image is padded with black by a quarter
  * of its longer side on every side and searched again (a face that fills the frame leaves MTCNN's proposal network no
  * context; the faceapi-bbt 150x150 crops and glint's 112x112 crops need it). Boxes and landmarks of faces found that
- * way are moved back into the original image's coordinates. Thread-safe when the analyzer is.
+ * way are moved back into the original image's coordinates. The analyzer's lighting handling applies to both
+ * searches, with darkness judged on the unpadded image (the black border would make every padded image look dark).
+ * Thread-safe when the analyzer is.
  */
 public final class FaceFinder {
     /** 1/4 of the longer side: the padding the dev-lfw pipeline test measured to recover the tight BBT crops. */

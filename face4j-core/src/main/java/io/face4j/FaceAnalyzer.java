@@ -13,13 +13,17 @@ import io.face4j.embed.FaceEmbedder;
 import io.face4j.embed.OnnxEmbedder;
 import io.face4j.geometry.Box;
 import io.face4j.geometry.Point;
+import io.face4j.image.Illumination;
+import io.face4j.image.IlluminationOptions;
 import io.face4j.image.RgbImage;
 import io.face4j.onnx.OnnxOptions;
 import io.face4j.quality.QualityEstimator;
 
 /**
  * The one-call face pipeline: detect (MTCNN), align, embed (one batched call for all faces of an image) and
- * estimate quality. Thread-safe: one instance may serve many threads at once. Closing it closes the models it
+ * estimate quality. Lighting ({@link IlluminationOptions}): a dark frame may be detected on an enhanced copy (same
+ * pixel grid, so boxes and landmarks are source pixels either way) and every aligned crop may be normalised before it
+ * is embedded; quality is always estimated on the frame as given, so a dark face still reads as dark. Thread-safe: one instance may serve many threads at once. Closing it closes the models it
  * opened itself ({@link #create}), never a detector or embedder passed to {@link #of}.
  */
 public final class FaceAnalyzer implements AutoCloseable {
@@ -27,12 +31,15 @@ public final class FaceAnalyzer implements AutoCloseable {
     private final FaceDetector detector;
     private final FaceEmbedder embedder;
     private final QualityEstimator quality;
+    private final IlluminationOptions illumination;
     private final boolean ownsModels;
 
-    private FaceAnalyzer(FaceDetector detector, FaceEmbedder embedder, QualityEstimator quality, boolean ownsModels) {
+    private FaceAnalyzer(FaceDetector detector, FaceEmbedder embedder, QualityEstimator quality, IlluminationOptions illumination,
+                         boolean ownsModels) {
         this.detector = detector;
         this.embedder = embedder;
         this.quality = quality;
+        this.illumination = illumination;
         this.ownsModels = ownsModels;
     }
 
@@ -57,7 +64,7 @@ public final class FaceAnalyzer implements AutoCloseable {
                         ? OnnxEmbedder.shipped(options.embedder(), embedderOptions)
                         : OnnxEmbedder.load(options.embedderFile(), options.embedder(), embedderOptions);
             }
-            return new FaceAnalyzer(detector, embedder, new QualityEstimator(options.quality()), true);
+            return new FaceAnalyzer(detector, embedder, new QualityEstimator(options.quality()), options.illumination(), true);
         } catch (RuntimeException e) {
             detector.close();
             throw e;
@@ -65,16 +72,25 @@ public final class FaceAnalyzer implements AutoCloseable {
     }
 
     /**
-     * An analyzer over models the caller opened and keeps closing. {@code embedder} may be null for detection only.
+     * An analyzer over models the caller opened and keeps closing, with {@link IlluminationOptions#defaults()}.
+     * {@code embedder} may be null for detection only.
      */
     public static FaceAnalyzer of(FaceDetector detector, FaceEmbedder embedder, QualityEstimator quality) {
+        return of(detector, embedder, quality, IlluminationOptions.defaults());
+    }
+
+    /** An analyzer over models the caller opened and keeps closing, with the given lighting handling. */
+    public static FaceAnalyzer of(FaceDetector detector, FaceEmbedder embedder, QualityEstimator quality, IlluminationOptions illumination) {
         if (detector == null) {
             throw new IllegalArgumentException("detector must not be null");
         }
         if (quality == null) {
             throw new IllegalArgumentException("quality must not be null");
         }
-        return new FaceAnalyzer(detector, embedder, quality, false);
+        if (illumination == null) {
+            throw new IllegalArgumentException("illumination must not be null");
+        }
+        return new FaceAnalyzer(detector, embedder, quality, illumination, false);
     }
 
     /** Every face, most confident first, with aligned crop, embedding (when there is an embedder) and quality. */
@@ -82,13 +98,50 @@ public final class FaceAnalyzer implements AutoCloseable {
         if (image == null) {
             throw new IllegalArgumentException("image must not be null");
         }
-        List<Detection> detections = detector.detect(image);
-        if (embedder == null) {
+        return analyze(image, 0, true);
+    }
+
+    /** Every face, most confident first, with quality but without aligned crop or embedding: the cheaper path. */
+    public List<Face> detect(RgbImage image) {
+        if (image == null) {
+            throw new IllegalArgumentException("image must not be null");
+        }
+        return analyze(image, 0, false);
+    }
+
+    /**
+     * The pipeline on {@code image} padded with black by {@code pad} pixels on every side (coordinates in the padded
+     * image), with the lighting handling: whether the frame is dark, and its enhanced copy, are computed from the
+     * unpadded image (padding would darken it), and the copy is padded the same way, so the pixel grids agree.
+     */
+    List<Face> analyze(RgbImage image, int pad, boolean embed) {
+        RgbImage frame = pad(image, pad);
+        if (illumination.darkDetection() == Illumination.NONE || !illumination.isDark(image)) {
+            return faces(frame, frame, embed);
+        }
+        if (illumination.onlyWhenMissed()) {
+            List<Face> faces = faces(frame, frame, embed);
+            if (!faces.isEmpty()) {
+                return faces;
+            }
+        }
+        return faces(frame, pad(illumination.darkDetection().forFrame().apply(image), pad), embed);
+    }
+
+    private static RgbImage pad(RgbImage image, int pad) {
+        return pad == 0 ? image : image.crop(-pad, -pad, image.width() + 2 * pad, image.height() + 2 * pad);
+    }
+
+    /** Detects on {@code detectionInput} ({@code image} or its enhanced copy), then aligns, embeds and estimates quality. */
+    private List<Face> faces(RgbImage image, RgbImage detectionInput, boolean embed) {
+        List<Detection> detections = detector.detect(detectionInput);
+        if (embedder == null || !embed) {
             return withoutEmbeddings(image, detections);
         }
+        RgbImage alignSource = illumination.alignEnhanced() ? detectionInput : image;
         List<RgbImage> aligned = new ArrayList<>(detections.size());
         for (Detection d : detections) {
-            aligned.add(embedder.aligner().align(image, d));
+            aligned.add(illumination.normaliseCrop(embedder.aligner().align(alignSource, d)));
         }
         List<Embedding> embeddings = embedder.embed(aligned);
         List<Face> faces = new ArrayList<>(detections.size());
@@ -99,12 +152,30 @@ public final class FaceAnalyzer implements AutoCloseable {
         return List.copyOf(faces);
     }
 
-    /** Every face, most confident first, with quality but without aligned crop or embedding: the cheaper path. */
-    public List<Face> detect(RgbImage image) {
-        if (image == null) {
-            throw new IllegalArgumentException("image must not be null");
+    /**
+     * Embeddings of crops that are already aligned to the embedder's template (as glint-celeb24-aligned112 is), after
+     * the crop normalisation of {@link IlluminationOptions#crop()}; no detection. IllegalStateException without an embedder.
+     */
+    public List<Embedding> embedAligned(List<RgbImage> alignedFaces) {
+        if (alignedFaces == null) {
+            throw new IllegalArgumentException("alignedFaces must not be null");
         }
-        return withoutEmbeddings(image, detector.detect(image));
+        if (embedder == null) {
+            throw new IllegalStateException("this analyzer only detects (no embedder)");
+        }
+        List<RgbImage> normalised = new ArrayList<>(alignedFaces.size());
+        for (RgbImage face : alignedFaces) {
+            if (face == null) {
+                throw new IllegalArgumentException("alignedFaces must not contain null");
+            }
+            normalised.add(illumination.normaliseCrop(face));
+        }
+        return embedder.embed(normalised);
+    }
+
+    /** The lighting handling this analyzer applies. */
+    public IlluminationOptions illumination() {
+        return illumination;
     }
 
     private List<Face> withoutEmbeddings(RgbImage image, List<Detection> detections) {

@@ -13,7 +13,9 @@ import io.face4j.quality.QualityEstimator;
  * Finds faces with a fallback for tight crops: when MTCNN finds no face, the image is padded with black by a quarter
  * of its longer side on every side and searched again (a face that fills the frame leaves MTCNN's proposal network no
  * context; the faceapi-bbt 150x150 crops and glint's 112x112 crops need it). Boxes and landmarks of faces found that
- * way are moved back into the original image's coordinates. Thread-safe when the analyzer is.
+ * way are moved back into the original image's coordinates. The analyzer's lighting handling applies to both
+ * searches, with darkness judged on the unpadded image (the black border would make every padded image look dark).
+ * Thread-safe when the analyzer is.
  */
 public final class FaceFinder {
     /** 1/4 of the longer side: the padding the dev-lfw pipeline test measured to recover the tight BBT crops. */
@@ -27,14 +29,13 @@ public final class FaceFinder {
 
     /** Every face (with embedding), most confident first; empty only when the padded image has none either. */
     public List<Face> find(RgbImage image) {
-        List<Face> faces = analyzer.analyze(image);
+        List<Face> faces = analyzer.analyze(image, 0, true);
         if (!faces.isEmpty()) {
             return faces;
         }
         int pad = (int) Math.round(Math.max(image.width(), image.height()) * PAD_FRACTION);
-        RgbImage padded = image.crop(-pad, -pad, image.width() + 2 * pad, image.height() + 2 * pad);
         List<Face> shifted = new ArrayList<>();
-        for (Face f : analyzer.analyze(padded)) {
+        for (Face f : analyzer.analyze(image, pad, true)) {
             Box box = f.box().translate(-pad, -pad);
             // the padded copy holds the whole box; what counts for a partial face is the original image's border
             FaceQuality q = f.quality();

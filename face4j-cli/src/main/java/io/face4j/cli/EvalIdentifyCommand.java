@@ -112,7 +112,7 @@ final class EvalIdentifyCommand implements Callable<Integer> {
                 }
                 String condition = mixed ? " enrol=" + String.join("+", enrolConditions.stream().map(Object::toString).toList())
                         + " probes=" + String.join("+", probeConditions.stream().map(Object::toString).toList()) : " degrade=" + degradation;
-                results.forEach(r -> out.println(r.line() + condition));
+                results.forEach(r -> out.println(r.line() + condition + " " + analyzer.illuminationLine()));
                 return ExitCodes.OK;
             }
         });

@@ -1,0 +1,72 @@
+package io.face4j.liveness.temporal;
+
+/**
+ * How {@link TemporalLiveness} decides. Immutable; change a value with a wither.
+ *
+ * @param windowSeconds   only landmarks from this many seconds before the latest frame count
+ * @param minFrames       fewer landmark sets than this in the window: {@link LivenessState#UNDECIDED}
+ * @param minInterocular  faces whose median inter-ocular distance is below this many pixels are too small for
+ *                        landmark parallax (detector jitter of a pixel is then several percent): UNDECIDED
+ * @param threshold       planar residual (75th percentile over frame pairs, in inter-ocular distances) at and above
+ *                        which the face is LIVE
+ * @param minMotion       non-translational landmark motion (90th percentile over frame pairs, inter-ocular
+ *                        distances) the face must show before a residual below threshold means SPOOF
+ * @param maxPairs        frame pairs evaluated per decision at most (the window is subsampled evenly beyond that)
+ */
+public record TemporalOptions(double windowSeconds, int minFrames, double minInterocular, double threshold,
+                              double minMotion, int maxPairs) {
+    public TemporalOptions {
+        if (!(windowSeconds > 0) || Double.isInfinite(windowSeconds)) {
+            throw new IllegalArgumentException("windowSeconds must be finite and > 0, got " + windowSeconds);
+        }
+        if (minFrames < 3) {
+            throw new IllegalArgumentException("minFrames must be >= 3, got " + minFrames);
+        }
+        if (!(minInterocular >= 0) || Double.isInfinite(minInterocular)) {
+            throw new IllegalArgumentException("minInterocular must be finite and >= 0, got " + minInterocular);
+        }
+        if (!(threshold > 0) || Double.isInfinite(threshold)) {
+            throw new IllegalArgumentException("threshold must be finite and > 0, got " + threshold);
+        }
+        if (!(minMotion >= 0) || Double.isInfinite(minMotion)) {
+            throw new IllegalArgumentException("minMotion must be finite and >= 0, got " + minMotion);
+        }
+        if (maxPairs < 1) {
+            throw new IllegalArgumentException("maxPairs must be >= 1, got " + maxPairs);
+        }
+    }
+
+    /**
+     * Window 1.5 s, at least 8 landmark sets (0.8 s when a video detects every 3rd frame at 30 fps), faces from
+     * 20 px between the eyes (the Hamilton stage shots have 30-40 px), threshold and minimum motion as calibrated
+     * on planar clips of the five-celebrity-faces training photos (see README, "Temporal liveness"), 300 pairs.
+     */
+    public static TemporalOptions defaults() {
+        return new TemporalOptions(1.5, 8, 20, DEFAULT_THRESHOLD, DEFAULT_MIN_MOTION, 300);
+    }
+
+    /** Calibrated planar residual threshold: see {@link #defaults()}. */
+    public static final double DEFAULT_THRESHOLD = 0.05;
+    /** Calibrated minimum motion for a SPOOF decision: see {@link #defaults()}. */
+    public static final double DEFAULT_MIN_MOTION = 0.05;
+
+    public TemporalOptions withWindowSeconds(double value) {
+        return new TemporalOptions(value, minFrames, minInterocular, threshold, minMotion, maxPairs);
+    }
+
+    public TemporalOptions withMinFrames(int value) {
+        return new TemporalOptions(windowSeconds, value, minInterocular, threshold, minMotion, maxPairs);
+    }
+
+    public TemporalOptions withMinInterocular(double value) {
+        return new TemporalOptions(windowSeconds, minFrames, value, threshold, minMotion, maxPairs);
+    }
+
+    public TemporalOptions withThreshold(double value) {
+        return new TemporalOptions(windowSeconds, minFrames, minInterocular, value, minMotion, maxPairs);
+    }
+
+    public TemporalOptions withMinMotion(double value) {
+        return new TemporalOptions(windowSeconds, minFrames, minInterocular, threshold, value, maxPairs);
+    }
+}

@@ -16,6 +16,9 @@ import io.face4j.FaceAnalyzer;
 import io.face4j.gallery.Gallery;
 import io.face4j.gallery.NewTemplate;
 import io.face4j.image.Images;
+import io.face4j.liveness.temporal.LivenessState;
+import io.face4j.liveness.temporal.TemporalOptions;
+import io.face4j.video.capture.CaptureLiveness;
 import io.face4j.video.capture.CaptureOptions;
 import io.face4j.video.capture.FaceCapture;
 import io.face4j.video.source.FrameSource;
@@ -33,9 +36,14 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "capture", mixinStandardHelpOptions = true,
         description = {"Collect enrolment faces of one person from a camera or video: sharp, well lit, frontal, one per",
                 "frame and not near-copies of each other. Saves the aligned crops as data/NAME/yyyyMMdd-HHmmss-SSS.jpg",
-                "and enrols them in the gallery. Stops at --count or the end of the video, and says why if short."})
+                "and enrols them in the gallery. Stops at --count or the end of the video, and says why if short.",
+                "Refuses to save or enrol anything when the face moved like a flat photo or screen (temporal liveness:",
+                "landmark motion parallax); --require-live also refuses when liveness was not established."})
 final class CaptureCommand implements Callable<Integer> {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
+    /** How long a capture may go on past --count for liveness to be decided: twice a head-turn challenge's 5 s. */
+    private static final long LIVENESS_WAIT_MICROS = 10_000_000;
+    private long lastMicros;
 
     @Spec
     CommandSpec spec;
@@ -61,6 +69,13 @@ final class CaptureCommand implements Callable<Integer> {
     @Option(names = "--no-enrol", description = "only save the crops")
     boolean noEnrol;
 
+    @Option(names = "--require-live", description = "refuse unless the face was seen to move as a live head "
+            + "(turn the head slowly during capture); without it only a face that moved like a photo is refused")
+    boolean requireLive;
+
+    @Option(names = "--no-liveness", description = "do not check liveness at all")
+    boolean noLiveness;
+
     @Mixin
     GalleryOption galleryOption;
 
@@ -79,14 +94,19 @@ final class CaptureCommand implements Callable<Integer> {
         Path dir = out != null ? out : Path.of("data", name);
         createFolder(dir);
         SourceSpec sourceSpec = source.spec();
+        if (requireLive && noLiveness) {
+            throw new UsageException("--require-live and --no-liveness contradict each other");
+        }
         FaceCapture capture = new FaceCapture(CaptureOptions.defaults().withSingleFace(singleFace));
+        CaptureLiveness liveness = noLiveness ? null : new CaptureLiveness(TemporalOptions.defaults());
         int severalFaces = 0;
         boolean ended = false;
         String lost = null;
         try (FaceAnalyzer analyzer = analyzerOptions.open();
              FrameSource frames = VideoCommands.open(sourceSpec, source.options(sourceSpec), true)) {
             // a stream lost half-way still enrols what was captured; the error is reported below
-            while (capture.keptCount() < count) {
+            long firstMicros = -1;
+            while (capture.keptCount() < count || undecided(liveness, firstMicros)) {
                 Optional<VideoFrame> frame;
                 try {
                     frame = frames.next();
@@ -98,12 +118,25 @@ final class CaptureCommand implements Callable<Integer> {
                     ended = true;
                     break;
                 }
+                if (firstMicros < 0) {
+                    firstMicros = frame.get().timestampMicros();
+                }
+                lastMicros = frame.get().timestampMicros();
                 if (frame.get().index() % every != 0) {
                     continue;
                 }
-                FaceCapture.Result result = capture.offer(analyzer.analyze(frame.get().image()));
+                List<Face> faces = analyzer.analyze(frame.get().image());
+                if (liveness != null) {
+                    liveness.offer(faces, frame.get().timestampMicros());
+                }
+                FaceCapture.Result result = capture.offer(faces);
                 severalFaces += result.face().isPresent() && result.faceCount() > 1 ? 1 : 0;
             }
+        }
+        Optional<String> refusal = liveness == null ? Optional.empty() : liveness.refusal(requireLive);
+        if (refusal.isPresent()) {
+            err.printf("%s: nothing saved or enrolled for %s%n", refusal.get(), name);
+            return ExitCodes.INPUT;
         }
         // saved at the end: only then is it known which faces are of the person seen most
         List<NewTemplate> templates = new ArrayList<>();
@@ -120,6 +153,10 @@ final class CaptureCommand implements Callable<Integer> {
         if (capture.otherPeopleFaces() > 0) {
             outWriter.printf("note: %d good faces of other people were left out%n", capture.otherPeopleFaces());
         }
+        if (liveness != null) {
+            outWriter.printf("liveness: %s%s%n", liveness.verdict().label(),
+                    liveness.evidence().map(r -> " (" + r.reason() + ")").orElse(""));
+        }
         if (templates.size() < count) {
             err.printf("fewer than %d: %s; turned down: %s%n", count, ended ? "the video ended" : lost != null ? lost : "stopped",
                     capture.rejectionSummary().isEmpty() ? "nothing" : capture.rejectionSummary());
@@ -128,6 +165,15 @@ final class CaptureCommand implements Callable<Integer> {
             enrol(templates, outWriter);
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * True while liveness is checked but not decided and the capture has run less than {@link #LIVENESS_WAIT_MICROS}:
+     * the capture then goes on past --count, so a quick count cannot end it before the check has seen enough.
+     */
+    private boolean undecided(CaptureLiveness liveness, long firstMicros) {
+        return liveness != null && liveness.verdict() == LivenessState.UNDECIDED
+                && (firstMicros < 0 || lastMicros - firstMicros < LIVENESS_WAIT_MICROS);
     }
 
     private void enrol(List<NewTemplate> templates, PrintWriter outWriter) {

@@ -20,8 +20,9 @@ import io.face4j.liveness.LivenessEvidence;
  * <ul>
  *   <li>fewer than {@code minFrames} frames, or a face under {@code minInterocular} pixels: UNDECIDED;</li>
  *   <li>residual &gt;= threshold: LIVE;</li>
- *   <li>residual below it after at least {@code minMotion} of motion: SPOOF (it moved like a plane);</li>
- *   <li>otherwise UNDECIDED (too still to tell: ask the person to turn their head, see {@link ChallengeSession}).</li>
+ *   <li>residual below {@code spoofThreshold} after at least {@code minMotion} of motion: SPOOF (it moved like a plane);</li>
+ *   <li>otherwise UNDECIDED (too still to tell, or a residual between the two thresholds: ask the person to turn
+ *   their head, see {@link ChallengeSession}).</li>
  * </ul>
  * The score is {@code residual / (residual + threshold)}: 0.5 at the threshold. Pure arithmetic, no images.
  * Not thread-safe: one instance per track.
@@ -137,13 +138,18 @@ public final class TemporalLiveness {
             return new TemporalResult(LivenessState.LIVE, score, options.threshold(), n, String.format(Locale.ROOT,
                     "landmarks move off a plane (residual %.3f >= %.3f)", residual, options.threshold()), evidence);
         }
-        if (motion >= options.minMotion()) {
+        if (motion < options.minMotion()) {
+            return new TemporalResult(LivenessState.UNDECIDED, score, options.threshold(), n, String.format(Locale.ROOT,
+                    "too little motion to tell (%.3f < %.3f): turn your head", motion, options.minMotion()), evidence);
+        }
+        if (residual < options.spoofThreshold()) {
             return new TemporalResult(LivenessState.SPOOF, score, options.threshold(), n, String.format(Locale.ROOT,
-                    "moved like a flat picture (residual %.3f < %.3f after motion %.3f)", residual, options.threshold(), motion),
+                    "moved like a flat picture (residual %.3f < %.3f after motion %.3f)", residual, options.spoofThreshold(), motion),
                     evidence);
         }
         return new TemporalResult(LivenessState.UNDECIDED, score, options.threshold(), n, String.format(Locale.ROOT,
-                "too little motion to tell (%.3f < %.3f): turn your head", motion, options.minMotion()), evidence);
+                "not clearly live or flat yet (residual %.3f between %.3f and %.3f): turn your head", residual,
+                options.spoofThreshold(), options.threshold()), evidence);
     }
 
     /** Linear-interpolated percentile (as numpy's default) of {@code values}; sorts a copy. */

@@ -9,12 +9,14 @@ package io.face4j.liveness.temporal;
  *                        landmark parallax (detector jitter of a pixel is then several percent): UNDECIDED
  * @param threshold       planar residual (75th percentile over frame pairs, in inter-ocular distances) at and above
  *                        which the face is LIVE
+ * @param spoofThreshold  planar residual below which the face is a SPOOF (given enough motion); between the two it
+ *                        stays UNDECIDED, so a real head that moves without turning much is not called a photo
  * @param minMotion       non-translational landmark motion (90th percentile over frame pairs, inter-ocular
- *                        distances) the face must show before a residual below threshold means SPOOF
+ *                        distances) the face must show before a residual below spoofThreshold means SPOOF
  * @param maxPairs        frame pairs evaluated per decision at most (the window is subsampled evenly beyond that)
  */
 public record TemporalOptions(double windowSeconds, int minFrames, double minInterocular, double threshold,
-                              double minMotion, int maxPairs) {
+                              double spoofThreshold, double minMotion, int maxPairs) {
     public TemporalOptions {
         if (!(windowSeconds > 0) || Double.isInfinite(windowSeconds)) {
             throw new IllegalArgumentException("windowSeconds must be finite and > 0, got " + windowSeconds);
@@ -27,6 +29,9 @@ public record TemporalOptions(double windowSeconds, int minFrames, double minInt
         }
         if (!(threshold > 0) || Double.isInfinite(threshold)) {
             throw new IllegalArgumentException("threshold must be finite and > 0, got " + threshold);
+        }
+        if (!(spoofThreshold > 0 && spoofThreshold <= threshold)) {
+            throw new IllegalArgumentException("spoofThreshold must be in (0, threshold = " + threshold + "], got " + spoofThreshold);
         }
         if (!(minMotion >= 0) || Double.isInfinite(minMotion)) {
             throw new IllegalArgumentException("minMotion must be finite and >= 0, got " + minMotion);
@@ -42,31 +47,38 @@ public record TemporalOptions(double windowSeconds, int minFrames, double minInt
      * on planar clips of the five-celebrity-faces training photos (see README, "Temporal liveness"), 300 pairs.
      */
     public static TemporalOptions defaults() {
-        return new TemporalOptions(1.5, 8, 20, DEFAULT_THRESHOLD, DEFAULT_MIN_MOTION, 300);
+        return new TemporalOptions(1.5, 8, 20, DEFAULT_THRESHOLD, DEFAULT_SPOOF_THRESHOLD, DEFAULT_MIN_MOTION, 300);
     }
 
     /** Calibrated planar residual threshold: see {@link #defaults()}. */
-    public static final double DEFAULT_THRESHOLD = 0.05;
-    /** Calibrated minimum motion for a SPOOF decision: see {@link #defaults()}. */
+    public static final double DEFAULT_THRESHOLD = 0.04;
+    /** SPOOF below this: see {@link #defaults()}. */
+    public static final double DEFAULT_SPOOF_THRESHOLD = 0.03;
+    /** Minimum motion for a SPOOF decision: see {@link #defaults()}. */
     public static final double DEFAULT_MIN_MOTION = 0.05;
 
     public TemporalOptions withWindowSeconds(double value) {
-        return new TemporalOptions(value, minFrames, minInterocular, threshold, minMotion, maxPairs);
+        return new TemporalOptions(value, minFrames, minInterocular, threshold, spoofThreshold, minMotion, maxPairs);
     }
 
     public TemporalOptions withMinFrames(int value) {
-        return new TemporalOptions(windowSeconds, value, minInterocular, threshold, minMotion, maxPairs);
+        return new TemporalOptions(windowSeconds, value, minInterocular, threshold, spoofThreshold, minMotion, maxPairs);
     }
 
     public TemporalOptions withMinInterocular(double value) {
-        return new TemporalOptions(windowSeconds, minFrames, value, threshold, minMotion, maxPairs);
+        return new TemporalOptions(windowSeconds, minFrames, value, threshold, spoofThreshold, minMotion, maxPairs);
     }
 
+    /** The LIVE threshold; the SPOOF threshold keeps its ratio to it. */
     public TemporalOptions withThreshold(double value) {
-        return new TemporalOptions(windowSeconds, minFrames, minInterocular, value, minMotion, maxPairs);
+        return new TemporalOptions(windowSeconds, minFrames, minInterocular, value, spoofThreshold * value / threshold, minMotion, maxPairs);
+    }
+
+    public TemporalOptions withSpoofThreshold(double value) {
+        return new TemporalOptions(windowSeconds, minFrames, minInterocular, threshold, value, minMotion, maxPairs);
     }
 
     public TemporalOptions withMinMotion(double value) {
-        return new TemporalOptions(windowSeconds, minFrames, minInterocular, threshold, value, maxPairs);
+        return new TemporalOptions(windowSeconds, minFrames, minInterocular, threshold, spoofThreshold, value, maxPairs);
     }
 }

@@ -13,7 +13,7 @@ import io.face4j.geometry.Point;
  * 25 mm in front of them, mouth corners 50 mm apart and 70 mm below the eyes; the head turns about a point 90 mm behind
  * the eyes. Stateless; thread-safe.
  */
-final class HeadModel {
+public final class HeadModel {
     static final double[][] POINTS = {{-32, 0, 0}, {32, 0, 0}, {0, 38, 25}, {-25, 70, -3}, {25, 70, -3}};
     private static final double FOCAL = 600;
     private static final double DISTANCE = 500;
@@ -22,7 +22,7 @@ final class HeadModel {
     }
 
     /** The landmarks with the head turned (yaw), nodded (pitch) and rolled by the given radians, then shifted. */
-    static Landmarks head(double yaw, double pitch, double roll, double dx, double dy, Random noise, double sigma) {
+    public static Landmarks head(double yaw, double pitch, double roll, double dx, double dy, Random noise, double sigma) {
         List<Point> out = new ArrayList<>(5);
         for (double[] p : POINTS) {
             double[] q = rotate(new double[] {p[0], p[1] - 35, p[2] + 90}, yaw, pitch, roll);
@@ -32,7 +32,7 @@ final class HeadModel {
     }
 
     /** The frontal landmarks printed on a flat card, the card tilted by the given radians about its centre, then shifted. */
-    static Landmarks photo(double yaw, double pitch, double roll, double dx, double dy, Random noise, double sigma) {
+    public static Landmarks photo(double yaw, double pitch, double roll, double dx, double dy, Random noise, double sigma) {
         List<Point> out = new ArrayList<>(5);
         for (double[] p : POINTS) {
             // the card carries the frontal image: the points' x and y at depth 0

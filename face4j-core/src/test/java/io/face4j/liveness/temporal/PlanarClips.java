@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Random;
 
 import io.face4j.geometry.Homography;
+import io.face4j.geometry.Landmarks;
+import io.face4j.geometry.Point;
 import io.face4j.image.RgbImage;
 
 /**
@@ -29,14 +31,29 @@ public final class PlanarClips {
     public record Frame(RgbImage image, Homography photoToFrame, long micros) {
     }
 
-    /** {@code frames} frames of {@code photo} moving as a plane; the same seed gives the same clip. */
-    public static List<Frame> render(RgbImage photo, long seed, int frames) {
+    /**
+     * {@code frames} consecutive 30 fps frames of {@code photo} moving as a plane, the face (its landmarks in the photo)
+     * held near the frame's centre; the same seed gives the same clip.
+     */
+    public static List<Frame> render(RgbImage photo, Landmarks face, long seed, int frames) {
+        return render(photo, face, seed, frames, 1);
+    }
+
+    /**
+     * Every {@code step}-th of {@code frames} 30 fps frames (as a video analyzer that detects on every 3rd frame sees
+     * them, with step 3). When facing the camera the face has 35..75 px between the eyes (a print held at a webcam
+     * at 30-60 cm; the Hamilton stage shots have 30-40 px).
+     */
+    public static List<Frame> render(RgbImage photo, Landmarks face, long seed, int frames, int step) {
+        if (photo == null || face == null || frames < 1 || step < 1) {
+            throw new IllegalArgumentException("photo and face must not be null, frames and step must be >= 1");
+        }
         Random random = new Random(seed);
         // focal length about the frame width: a 53 degree horizontal field of view, a common webcam
         double focal = WIDTH;
-        // the photo's longer side covers 35..55% of the frame height when facing the camera
-        double magnification = (0.35 + 0.2 * random.nextDouble()) * HEIGHT / Math.max(photo.width(), photo.height());
+        double magnification = (35 + 40 * random.nextDouble()) / Math.max(face.interocularDistance(), 1);
         double distance = focal / magnification;
+        Point centre = face.bounds().centre();
         Path yaw = Path.random(random, Math.toRadians(12 + 23 * random.nextDouble()));
         Path pitch = Path.random(random, Math.toRadians(8 + 17 * random.nextDouble()));
         Path roll = Path.random(random, Math.toRadians(5 + 10 * random.nextDouble()));
@@ -46,9 +63,9 @@ public final class PlanarClips {
         RgbImage background = background(random);
         double noise = 1.5 + 2.5 * random.nextDouble();
         List<Frame> out = new ArrayList<>(frames);
-        for (int i = 0; i < frames; i++) {
+        for (int i = 0; i < frames; i += step) {
             double t = i * FRAME_MICROS / 1e6;
-            Homography h = photoToFrame(photo, focal, distance + dz.at(t), dx.at(t), dy.at(t), yaw.at(t), pitch.at(t), roll.at(t));
+            Homography h = photoToFrame(centre, focal, distance + dz.at(t), dx.at(t), dy.at(t), yaw.at(t), pitch.at(t), roll.at(t));
             RgbImage frame = warp(photo, h, background, noise, random.nextDouble() < 0.3, random);
             out.add(new Frame(frame, h, i * FRAME_MICROS));
         }
@@ -71,13 +88,13 @@ public final class PlanarClips {
     /**
      * The photo's pixel (u, v) lies at R * (u - cu, v - cv, 0) + (tx, ty, z) in camera space, R = Rz(roll) Ry(yaw)
      * Rx(pitch); the camera projects (X, Y, Z) to (f X / Z + W/2, f Y / Z + H/2). So H = K [r1 r2 t] C with C the
-     * shift to the photo centre.
+     * shift to the centre (cu, cv) of the face.
      */
-    static Homography photoToFrame(RgbImage photo, double focal, double z, double tx, double ty,
+    static Homography photoToFrame(Point centre, double focal, double z, double tx, double ty,
                                    double yaw, double pitch, double roll) {
         double[] r = multiply(rz(roll), multiply(ry(yaw), rx(pitch)));
-        double cu = photo.width() / 2.0;
-        double cv = photo.height() / 2.0;
+        double cu = centre.x();
+        double cv = centre.y();
         double[] plane = {r[0], r[1], tx, r[3], r[4], ty, r[6], r[7], z};
         double[] k = {focal, 0, WIDTH / 2.0, 0, focal, HEIGHT / 2.0, 0, 0, 1};
         double[] c = {1, 0, -cu, 0, 1, -cv, 0, 0, 1};

@@ -109,6 +109,14 @@ function drawTracks(answer) {
     label.dataset.track = t.id;
     label.textContent = `#${t.id} ${t.name || 'unknown'}` + (t.similarity != null ? ` ${t.similarity.toFixed(2)}` : '');
     box.append(label);
+    if (t.liveness) {
+      const badge = document.createElement('span');
+      badge.className = 'live-badge ' + t.liveness.state;
+      badge.dataset.track = t.id;
+      badge.title = t.liveness.reason;
+      badge.textContent = t.liveness.state === 'undecided' ? 'checking' : t.liveness.state;
+      box.append(badge);
+    }
     return box;
   }));
   $('live-faces').textContent = answer.tracks.length;

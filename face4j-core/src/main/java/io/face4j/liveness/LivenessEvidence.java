@@ -1,17 +1,17 @@
 package io.face4j.liveness;
 
 /**
- * One named measurement behind a liveness decision, e.g. "planarResidual" with its value and a short human detail.
- * Immutable; thread-safe.
- *
- * @param name   what was measured
- * @param value  the measurement (its unit is in {@code detail} or the producer's documentation)
- * @param detail a short explanation for people, may be empty
+ * One named measurement behind a liveness decision, e.g. {@code faceAntiSpoofing} (the shipped model's score) or
+ * {@code sharpness}. {@code value} is in the measurement's own unit; {@code detail} says what it is and which way it
+ * points. Immutable; thread-safe.
  */
 public record LivenessEvidence(String name, double value, String detail) {
     public LivenessEvidence {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("name must not be blank");
+        }
+        if (Double.isNaN(value)) {
+            throw new IllegalArgumentException("value of '" + name + "' must not be NaN");
         }
         detail = detail == null ? "" : detail;
     }

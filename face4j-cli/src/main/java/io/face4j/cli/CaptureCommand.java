@@ -29,6 +29,7 @@ import io.face4j.video.track.SampleWeight;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -41,8 +42,12 @@ import picocli.CommandLine.Model.CommandSpec;
                 "landmark motion parallax); --require-live also refuses when liveness was not established."})
 final class CaptureCommand implements Callable<Integer> {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
-    /** How long a capture may go on past --count for liveness to be decided: twice a head-turn challenge's 5 s. */
-    private static final long LIVENESS_WAIT_MICROS = 10_000_000;
+    /**
+     * A capture goes on past --count until the face was seen live, for at most this long from its first frame (a
+     * head-turn challenge's 5 s): long enough to turn the head, short enough that a photo gets few windows to slip
+     * through (each 2 s of a waved photo is accepted about 5% of the time, see README).
+     */
+    private static final long LIVENESS_WAIT_MICROS = 5_000_000;
     private long lastMicros;
 
     @Spec
@@ -95,7 +100,7 @@ final class CaptureCommand implements Callable<Integer> {
         createFolder(dir);
         SourceSpec sourceSpec = source.spec();
         if (requireLive && noLiveness) {
-            throw new UsageException("--require-live and --no-liveness contradict each other");
+            throw new ParameterException(spec.commandLine(), "--require-live and --no-liveness contradict each other");
         }
         FaceCapture capture = new FaceCapture(CaptureOptions.defaults().withSingleFace(singleFace));
         CaptureLiveness liveness = noLiveness ? null : new CaptureLiveness(TemporalOptions.defaults());
@@ -106,7 +111,7 @@ final class CaptureCommand implements Callable<Integer> {
              FrameSource frames = VideoCommands.open(sourceSpec, source.options(sourceSpec), true)) {
             // a stream lost half-way still enrols what was captured; the error is reported below
             long firstMicros = -1;
-            while (capture.keptCount() < count || undecided(liveness, firstMicros)) {
+            while (capture.keptCount() < count || awaitingLiveness(liveness, firstMicros)) {
                 Optional<VideoFrame> frame;
                 try {
                     frame = frames.next();
@@ -167,12 +172,9 @@ final class CaptureCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /**
-     * True while liveness is checked but not decided and the capture has run less than {@link #LIVENESS_WAIT_MICROS}:
-     * the capture then goes on past --count, so a quick count cannot end it before the check has seen enough.
-     */
-    private boolean undecided(CaptureLiveness liveness, long firstMicros) {
-        return liveness != null && liveness.verdict() == LivenessState.UNDECIDED
+    /** True while liveness is checked, the face was not yet seen live and the capture is younger than {@link #LIVENESS_WAIT_MICROS}. */
+    private boolean awaitingLiveness(CaptureLiveness liveness, long firstMicros) {
+        return liveness != null && liveness.verdict() != LivenessState.LIVE
                 && (firstMicros < 0 || lastMicros - firstMicros < LIVENESS_WAIT_MICROS);
     }
 

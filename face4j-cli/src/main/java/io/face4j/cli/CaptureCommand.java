@@ -8,6 +8,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -16,6 +17,7 @@ import io.face4j.FaceAnalyzer;
 import io.face4j.gallery.Gallery;
 import io.face4j.gallery.NewTemplate;
 import io.face4j.image.Images;
+import io.face4j.liveness.temporal.Challenge;
 import io.face4j.liveness.temporal.LivenessState;
 import io.face4j.liveness.temporal.TemporalOptions;
 import io.face4j.video.capture.CaptureLiveness;
@@ -81,6 +83,10 @@ final class CaptureCommand implements Callable<Integer> {
     @Option(names = "--no-liveness", description = "do not check liveness at all")
     boolean noLiveness;
 
+    @Option(names = "--challenge", paramLabel = "MOVE", description = "ask for a head movement: turn-left, turn-right "
+            + "(the person's own left/right) or nod, 15 degrees within 5 s; refuses unless it is made with parallax")
+    String challengeName;
+
     @Mixin
     GalleryOption galleryOption;
 
@@ -103,7 +109,16 @@ final class CaptureCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--require-live and --no-liveness contradict each other");
         }
         FaceCapture capture = new FaceCapture(CaptureOptions.defaults().withSingleFace(singleFace));
-        CaptureLiveness liveness = noLiveness ? null : new CaptureLiveness(TemporalOptions.defaults());
+        Challenge challenge = challenge();
+        if (challenge != null && noLiveness) {
+            throw new ParameterException(spec.commandLine(), "--challenge and --no-liveness contradict each other");
+        }
+        CaptureLiveness liveness = noLiveness ? null : new CaptureLiveness(TemporalOptions.defaults(), challenge);
+        if (challenge != null) {
+            spec.commandLine().getOut().printf(Locale.ROOT, "liveness challenge: %s (within %.0f s)%n",
+                    challenge.instruction(), challenge.timeoutSeconds());
+            spec.commandLine().getOut().flush();
+        }
         int severalFaces = 0;
         boolean ended = false;
         String lost = null;
@@ -172,10 +187,31 @@ final class CaptureCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** True while liveness is checked, the face was not yet seen live and the capture is younger than {@link #LIVENESS_WAIT_MICROS}. */
+    /**
+     * True while liveness is checked, the face was not yet seen live and the capture is younger than
+     * {@link #LIVENESS_WAIT_MICROS} (with a challenge: its timeout and a second more, so that its timeout is seen).
+     */
     private boolean awaitingLiveness(CaptureLiveness liveness, long firstMicros) {
-        return liveness != null && liveness.verdict() != LivenessState.LIVE
-                && (firstMicros < 0 || lastMicros - firstMicros < LIVENESS_WAIT_MICROS);
+        if (liveness == null || liveness.verdict() == LivenessState.LIVE
+                || (liveness.challenge() != null && liveness.verdict() == LivenessState.SPOOF)) {
+            return false;
+        }
+        long wait = liveness.challenge() == null ? LIVENESS_WAIT_MICROS
+                : Math.round((liveness.challenge().timeoutSeconds() + 1) * 1e6);
+        return firstMicros < 0 || lastMicros - firstMicros < wait;
+    }
+
+    private Challenge challenge() {
+        if (challengeName == null) {
+            return null;
+        }
+        return switch (challengeName.toLowerCase(Locale.ROOT)) {
+            case "turn-left" -> Challenge.of(Challenge.Kind.TURN_LEFT);
+            case "turn-right" -> Challenge.of(Challenge.Kind.TURN_RIGHT);
+            case "nod" -> Challenge.of(Challenge.Kind.NOD);
+            default -> throw new ParameterException(spec.commandLine(),
+                    "--challenge must be turn-left, turn-right or nod, got " + challengeName);
+        };
     }
 
     private void enrol(List<NewTemplate> templates, PrintWriter outWriter) {

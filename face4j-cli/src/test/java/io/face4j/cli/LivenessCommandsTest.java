@@ -22,6 +22,11 @@ import io.face4j.image.Images;
 import io.face4j.image.RgbImage;
 import io.face4j.liveness.temporal.PlanarClips;
 import io.face4j.testing.Datasets;
+import io.face4j.video.source.FrameSource;
+import io.face4j.video.source.FrameSources;
+import io.face4j.video.source.SourceOptions;
+import io.face4j.video.source.SourceSpec;
+import io.face4j.video.source.VideoFrame;
 
 /**
  * Temporal liveness in the video commands, on a printed-photo attack: a planar clip of Barack Obama's photo (the photo
@@ -95,6 +100,42 @@ class LivenessCommandsTest {
         assertTrue(lenient.out().contains("liveness: undecided"), lenient.out());
         CliRun both = CliRun.of("capture", "--name", "X", "--folder", folder.toString(), "--require-live", "--no-liveness");
         assertEquals(ExitCodes.USAGE, both.exitCode(), both.err());
+    }
+
+    @Test
+    void aHeadTurnChallengeIsMetByTheSingerAndNotByThePhoto(@TempDir Path dir) throws IOException {
+        // Hamilton frames 87-140: Lin-Manuel Miranda turns from about +14 to -34 degrees of yaw, his nose moving to the
+        // image's left: on an unmirrored camera that is a turn to his own right
+        Path stage = Files.createDirectories(dir.resolve("stage"));
+        try (FrameSource source = FrameSources.openForProcessing(
+                SourceSpec.file(Datasets.require("videos/face_recognition/short_hamilton_clip.mp4")), SourceOptions.defaults())) {
+            for (VideoFrame f = source.next().orElse(null); f != null && f.index() <= 140; f = source.next().orElse(null)) {
+                if (f.index() >= 87) {
+                    Images.write(f.image(), stage.resolve(String.format("frame%03d.png", f.index())));
+                }
+            }
+        }
+        CliRun right = CliRun.of("capture", "--name", "Lin", "--folder", stage.toString(), "--count", "1", "--every", "1",
+                "--min-face", "40", "--out", dir.resolve("a").toString(), "--gallery", dir.resolve("a.db").toString(),
+                "--threads", "1", "--challenge", "turn-right");
+        System.out.println(right.out() + right.err());
+        assertEquals(ExitCodes.OK, right.exitCode(), right.out() + right.err());
+        assertTrue(right.out().contains("liveness challenge: turn your head to your right"), right.out());
+        assertTrue(right.out().contains("liveness: live (challenge met"), right.out());
+
+        CliRun left = CliRun.of("capture", "--name", "Lin", "--folder", stage.toString(), "--count", "1", "--every", "1",
+                "--min-face", "40", "--out", dir.resolve("b").toString(), "--gallery", dir.resolve("b.db").toString(),
+                "--threads", "1", "--challenge", "turn-left");
+        assertEquals(ExitCodes.INPUT, left.exitCode(), left.out() + left.err());
+        assertTrue(left.err().contains("refused"), left.err());
+
+        CliRun photo = CliRun.of("capture", "--name", "Barack Obama", "--folder", planarClip(dir).toString(), "--count", "1",
+                "--out", dir.resolve("c").toString(), "--gallery", dir.resolve("c.db").toString(), "--threads", "1",
+                "--challenge", "turn-left");
+        System.out.println(photo.out() + photo.err());
+        assertEquals(ExitCodes.INPUT, photo.exitCode(), photo.out() + photo.err());
+        assertTrue(photo.err().contains("refused"), photo.err());
+        assertEquals(ExitCodes.USAGE, CliRun.of("capture", "--name", "X", "--folder", stage.toString(), "--challenge", "wink").exitCode());
     }
 
     @Test

@@ -84,10 +84,12 @@ class BrowserTest {
                 java.util.Set<String> seen = new java.util.LinkedHashSet<>();
                 String badge = "";
                 while (!badge.equals("live") && System.nanoTime() - start < 60_000_000_000L) {
-                    var badges = driver.findElements(By.cssSelector("#live-overlay .live-badge"));
-                    badge = badges.isEmpty() ? "" : badges.get(0).getText().toLowerCase(java.util.Locale.ROOT);
+                    // read in one script: the overlay is rebuilt on every answer, so elements go stale between calls
+                    String[] read = String.valueOf(driver.executeScript("const b = document.querySelector('#live-overlay .live-badge');"
+                            + " return b ? b.textContent + '|' + b.title : '';")).split("\\|", 2);
+                    badge = read[0].toLowerCase(java.util.Locale.ROOT);
                     if (!badge.isEmpty()) {
-                        seen.add(badge + (badge.equals("live") ? "" : " (" + badges.get(0).getAttribute("title") + ")"));
+                        seen.add(badge + (badge.equals("live") || read.length < 2 ? "" : " (" + read[1] + ")"));
                     }
                     Thread.sleep(200);
                 }

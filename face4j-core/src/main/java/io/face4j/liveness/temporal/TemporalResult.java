@@ -41,7 +41,7 @@ public record TemporalResult(LivenessState state, double score, double threshold
         return evidence.stream().filter(e -> e.name().equals(name)).mapToDouble(LivenessEvidence::value).findFirst().orElse(Double.NaN);
     }
 
-    /** e.g. "spoof (score 0.31 < 0.50): ..." */
+    /** e.g. "spoof (score 0.25): moved like a flat picture (...)", or "undecided: collecting frames (3 of 8)". */
     public String summary() {
         return Double.isNaN(score) ? state.label() + ": " + reason
                 : String.format(Locale.ROOT, "%s (score %.2f): %s", state.label(), score, reason);

@@ -28,7 +28,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code face4j track INPUT --output annotated.mp4 --events events.jsonl}: headless tracking and recognition. */
 @Command(name = "track", mixinStandardHelpOptions = true,
         description = {"Track and recognise faces in a video file, image folder or stream; write an annotated video",
-                "and/or JSON Lines events (track_started, identified, identity_changed, track_ended).",
+                "and/or JSON Lines events (track_started, identified, identity_changed, track_ended; with --liveness also",
+                "liveness_changed, and a liveness field on those and track_ended).",
                 "Prints a table of the tracks at the end."})
 final class TrackCommand implements Callable<Integer> {
     @Spec

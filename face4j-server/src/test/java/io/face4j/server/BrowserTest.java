@@ -32,8 +32,8 @@ import io.face4j.video.source.VideoFrame;
 
 /**
  * The page end to end in headless Chromium with a fake camera playing a clip of Lin-Manuel Miranda: enrol him on the
- * Enrol page, then the Live page must label his face with his name. Screenshot in target/browser/. Skipped when
- * chromium or chromedriver is missing.
+ * Enrol page, then the Live page must label his face with his name and badge it live (temporal liveness).
+ * Screenshots in target/browser/. Skipped when chromium or chromedriver is missing.
  */
 class BrowserTest {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -79,6 +79,24 @@ class BrowserTest {
                 System.out.println("browser: enrol said '" + enrolled + "'; live label '"
                         + driver.findElement(By.cssSelector("#live-overlay .face-label")).getText() + "', fps " + fps
                         + ", latency " + driver.findElement(By.id("live-latency")).getText() + " ms");
+                // temporal liveness: his turning head must earn the live badge, and never a spoof one on the way
+                long start = System.nanoTime();
+                java.util.Set<String> seen = new java.util.LinkedHashSet<>();
+                String badge = "";
+                while (!badge.equals("live") && System.nanoTime() - start < 60_000_000_000L) {
+                    // read in one script: the overlay is rebuilt on every answer, so elements go stale between calls
+                    String[] read = String.valueOf(driver.executeScript("const b = document.querySelector('#live-overlay .live-badge');"
+                            + " return b ? b.textContent + '|' + b.title : '';")).split("\\|", 2);
+                    badge = read[0].toLowerCase(java.util.Locale.ROOT);
+                    if (!badge.isEmpty()) {
+                        seen.add(badge + (badge.equals("live") || read.length < 2 ? "" : " (" + read[1] + ")"));
+                    }
+                    Thread.sleep(200);
+                }
+                Files.write(artifacts.resolve("live-badge.png"), driver.getScreenshotAs(OutputType.BYTES));
+                System.out.printf("browser: live badge after %.1f s, badges seen %s%n", (System.nanoTime() - start) / 1e9, seen);
+                assertTrue(badge.equals("live"), "no live badge within 60 s; seen " + seen);
+                assertTrue(seen.stream().noneMatch(b -> b.startsWith("spoof")), "a real face was badged spoof: " + seen);
             } finally {
                 driver.quit();
             }

@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.face4j.liveness.temporal.LivenessState;
 import io.face4j.video.track.TrackEvent;
 
-/** Collects a per-track summary from frames and events: span, frames seen, every name it carried. Not thread-safe. */
+/** Collects a per-track summary from frames and events: span, frames seen, every name it carried, liveness. Not thread-safe. */
 public final class TrackLog implements VideoRunner.Listener {
     /**
      * One track's history.
@@ -21,9 +22,12 @@ public final class TrackLog implements VideoRunner.Listener {
      * @param labels       every settled label in order ("UNKNOWN" for unknown)
      * @param maxSimilarity highest similarity of a settled label
      * @param meanBoxSide  mean box side, pixels
+     * @param liveness     the track's liveness verdict: LIVE once any of its windows was live, else SPOOF once any
+     *                     was a spoof, else UNDECIDED; null when liveness was not checked
+     * @param liveFrames   frames it was shown on as live
      */
     public record Entry(int id, long firstFrame, long lastFrame, int shownFrames, List<String> labels,
-                        double maxSimilarity, double meanBoxSide) {
+                        double maxSimilarity, double meanBoxSide, LivenessState liveness, int liveFrames) {
         public Set<String> names() {
             Set<String> names = new LinkedHashSet<>(labels);
             names.remove("UNKNOWN");
@@ -38,6 +42,10 @@ public final class TrackLog implements VideoRunner.Listener {
         double sideSum;
         final List<String> labels = new ArrayList<>();
         double maxSimilarity = Double.NaN;
+        boolean checked;
+        boolean everLive;
+        boolean everSpoof;
+        int liveFrames;
     }
 
     private final Map<Integer, Builder> builders = new LinkedHashMap<>();
@@ -52,6 +60,12 @@ public final class TrackLog implements VideoRunner.Listener {
             b.last = result.frame().index();
             b.shown++;
             b.sideSum += Math.min(t.box().width(), t.box().height());
+            if (t.liveness() != null) {
+                b.checked = true;
+                b.everLive |= t.liveness().live();
+                b.everSpoof |= t.liveness().spoof();
+                b.liveFrames += t.liveness().live() ? 1 : 0;
+            }
         }
     }
 
@@ -73,7 +87,10 @@ public final class TrackLog implements VideoRunner.Listener {
         builders.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
             Builder b = e.getValue();
             if (b.shown > 0) {
-                out.add(new Entry(e.getKey(), b.first, b.last, b.shown, List.copyOf(b.labels), b.maxSimilarity, b.sideSum / b.shown));
+                LivenessState liveness = !b.checked ? null
+                        : b.everLive ? LivenessState.LIVE : b.everSpoof ? LivenessState.SPOOF : LivenessState.UNDECIDED;
+                out.add(new Entry(e.getKey(), b.first, b.last, b.shown, List.copyOf(b.labels), b.maxSimilarity,
+                        b.sideSum / b.shown, liveness, b.liveFrames));
             }
         });
         return out;
@@ -81,10 +98,15 @@ public final class TrackLog implements VideoRunner.Listener {
 
     /** A plain-text table of {@link #entries()}. */
     public String table() {
-        StringBuilder s = new StringBuilder(String.format("%5s %7s %7s %6s %6s %8s  %s%n", "track", "first", "last", "shown", "side", "max sim", "labels"));
-        for (Entry e : entries()) {
-            s.append(String.format(java.util.Locale.ROOT, "%5d %7d %7d %6d %6.0f %8.3f  %s%n", e.id(), e.firstFrame(), e.lastFrame(),
-                    e.shownFrames(), e.meanBoxSide(), e.maxSimilarity(), e.labels().isEmpty() ? "-" : String.join(" -> ", e.labels())));
+        List<Entry> entries = entries();
+        boolean liveness = entries.stream().anyMatch(e -> e.liveness() != null);
+        StringBuilder s = new StringBuilder(String.format("%5s %7s %7s %6s %6s %8s  %s%s%n", "track", "first", "last", "shown", "side",
+                "max sim", liveness ? String.format("%-9s %5s  ", "liveness", "live") : "", "labels"));
+        for (Entry e : entries) {
+            String live = !liveness ? "" : e.liveness() == null ? String.format("%-9s %5s  ", "-", "-")
+                    : String.format(java.util.Locale.ROOT, "%-9s %5d  ", e.liveness().label(), e.liveFrames());
+            s.append(String.format(java.util.Locale.ROOT, "%5d %7d %7d %6d %6.0f %8.3f  %s%s%n", e.id(), e.firstFrame(), e.lastFrame(),
+                    e.shownFrames(), e.meanBoxSide(), e.maxSimilarity(), live, e.labels().isEmpty() ? "-" : String.join(" -> ", e.labels())));
         }
         return s.toString();
     }

@@ -1,6 +1,7 @@
 package io.face4j.video;
 
 import io.face4j.geometry.Box;
+import io.face4j.liveness.temporal.TemporalResult;
 import io.face4j.video.track.Label;
 
 /**
@@ -10,6 +11,10 @@ import io.face4j.video.track.Label;
  * @param box      source-image pixels
  * @param detected true when a detection supports the box on this frame, false when it is predicted
  * @param label    the settled identity, or null while not yet recognised (or when there is no gallery)
+ * @param liveness the track's temporal liveness, or null when liveness is not checked
  */
-public record TrackView(int id, Box box, boolean detected, Label label) {
+public record TrackView(int id, Box box, boolean detected, Label label, TemporalResult liveness) {
+    public TrackView(int id, Box box, boolean detected, Label label) {
+        this(id, box, detected, label, null);
+    }
 }

@@ -26,7 +26,8 @@ import io.face4j.video.track.Tracker;
 
 /**
  * Faces in video: detects every Nth frame (on a downscaled copy when the frame is large), embeds the faces from the
- * full-size frame, tracks them and recognises each track against a gallery. Feed frames in order to
+ * full-size frame, tracks them, recognises each track against a gallery and, with {@link VideoOptions#liveness()},
+ * checks each track for liveness from the motion of its landmarks. Feed frames in order to
  * {@link #process}, then call {@link #finish}. Not thread-safe: one per video. Does not own the analyzer or gallery.
  */
 public final class VideoAnalyzer {
@@ -51,7 +52,8 @@ public final class VideoAnalyzer {
         this.embedder = analyzer.embedder().orElse(null);
         this.options = options;
         this.tracker = new Tracker(options.tracker(), options.recognition(),
-                gallery != null && embedder != null ? recognizer(gallery, embedder.modelId(), options.recognition()) : null);
+                gallery != null && embedder != null ? recognizer(gallery, embedder.modelId(), options.recognition()) : null,
+                options.liveness());
     }
 
     /** The threshold used: the option, else the gallery's stored one, else the fallback. */
@@ -98,7 +100,7 @@ public final class VideoAnalyzer {
         // predicted box drifts, and after a scene cut it would sit on someone else's face
         for (Track t : tracker.tracks()) {
             if (t.confirmed() && t.lastSeenFrame() >= lastDetectionFrame) {
-                views.add(new TrackView(t.id(), t.box(), t.lastSeenFrame() == frame.index(), t.identity().label()));
+                views.add(new TrackView(t.id(), t.box(), t.lastSeenFrame() == frame.index(), t.identity().label(), t.liveness()));
             }
         }
         return new FrameResult(frame, detect, views, events);
@@ -118,7 +120,7 @@ public final class VideoAnalyzer {
         List<Observation> observations = new ArrayList<>(detections.size());
         if (embedder == null) {
             for (Detection d : detections) {
-                observations.add(new Observation(d.box(), d.score(), null, 0, null));
+                observations.add(new Observation(d.box(), d.score(), null, 0, null, d.landmarks()));
             }
             return observations;
         }

@@ -2,6 +2,7 @@ package io.face4j.video;
 
 import java.util.Objects;
 
+import io.face4j.liveness.temporal.TemporalOptions;
 import io.face4j.video.track.RecognitionOptions;
 import io.face4j.video.track.TrackerOptions;
 
@@ -13,8 +14,14 @@ import io.face4j.video.track.TrackerOptions;
  *                      boxes are mapped back to source pixels and faces are embedded from the full-size frame
  * @param tracker       association settings
  * @param recognition   per-track recognition settings
+ * @param liveness      per-track temporal liveness (motion parallax of the landmarks), or null for none
  */
-public record VideoOptions(int detectEvery, int detectMaxSide, TrackerOptions tracker, RecognitionOptions recognition) {
+public record VideoOptions(int detectEvery, int detectMaxSide, TrackerOptions tracker, RecognitionOptions recognition,
+                           TemporalOptions liveness) {
+    public VideoOptions(int detectEvery, int detectMaxSide, TrackerOptions tracker, RecognitionOptions recognition) {
+        this(detectEvery, detectMaxSide, tracker, recognition, null);
+    }
+
     public VideoOptions {
         if (detectEvery < 1) {
             throw new IllegalArgumentException("detectEvery must be >= 1, got " + detectEvery);
@@ -28,25 +35,31 @@ public record VideoOptions(int detectEvery, int detectMaxSide, TrackerOptions tr
 
     /**
      * Detect every 3rd frame (10 detections a second at 30 fps: faces move a few pixels between, which the
-     * constant-velocity prediction covers) on frames scaled to at most 960 px (halves 1080p; 640x360 is untouched).
+     * constant-velocity prediction covers) on frames scaled to at most 960 px (halves 1080p; 640x360 is untouched);
+     * no liveness.
      */
     public static VideoOptions defaults() {
         return new VideoOptions(3, 960, TrackerOptions.defaults(), RecognitionOptions.defaults());
     }
 
     public VideoOptions withDetectEvery(int value) {
-        return new VideoOptions(value, detectMaxSide, tracker, recognition);
+        return new VideoOptions(value, detectMaxSide, tracker, recognition, liveness);
     }
 
     public VideoOptions withDetectMaxSide(int value) {
-        return new VideoOptions(detectEvery, value, tracker, recognition);
+        return new VideoOptions(detectEvery, value, tracker, recognition, liveness);
     }
 
     public VideoOptions withTracker(TrackerOptions value) {
-        return new VideoOptions(detectEvery, detectMaxSide, value, recognition);
+        return new VideoOptions(detectEvery, detectMaxSide, value, recognition, liveness);
     }
 
     public VideoOptions withRecognition(RecognitionOptions value) {
-        return new VideoOptions(detectEvery, detectMaxSide, tracker, value);
+        return new VideoOptions(detectEvery, detectMaxSide, tracker, value, liveness);
+    }
+
+    /** Temporal liveness per track with these options, or null for none. */
+    public VideoOptions withLiveness(TemporalOptions value) {
+        return new VideoOptions(detectEvery, detectMaxSide, tracker, recognition, value);
     }
 }

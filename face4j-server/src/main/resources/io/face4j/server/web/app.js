@@ -111,6 +111,14 @@ function drawTracks(answer) {
     const why = t.reason === 'low_quality' && t.qualityReasons.length ? ` (${t.qualityReasons.map(r => r.replace('_', ' ')).join(', ')})` : '';
     label.textContent = `#${t.id} ${t.name || 'unknown'}${why}` + (t.similarity != null ? ` ${t.similarity.toFixed(2)}` : '');
     box.append(label);
+    if (t.liveness) {
+      const badge = document.createElement('span');
+      badge.className = 'live-badge ' + t.liveness.state;
+      badge.dataset.track = t.id;
+      badge.title = t.liveness.reason;
+      badge.textContent = t.liveness.state === 'undecided' ? 'checking' : t.liveness.state;
+      box.append(badge);
+    }
     return box;
   }));
   $('live-faces').textContent = answer.tracks.length;

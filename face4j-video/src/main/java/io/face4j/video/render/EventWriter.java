@@ -18,7 +18,8 @@ import io.face4j.video.track.TrackEvent;
 
 /**
  * Writes track events as JSON Lines: one object per event with {@code event, frame, time, track, box, name,
- * similarity} (and {@code previous_name} for identity changes); box as [x1, y1, x2, y2] in source pixels, time in
+ * similarity} (and {@code previous_name} for identity changes; {@code liveness, liveness_score, liveness_reason}
+ * when the tracker checks liveness); box as [x1, y1, x2, y2] in source pixels, time in
  * seconds. Not thread-safe.
  */
 public final class EventWriter implements AutoCloseable {
@@ -54,6 +55,11 @@ public final class EventWriter implements AutoCloseable {
         putLabel(m, "", e.label());
         if (e.previous() != null) {
             m.put("previous_name", e.previous().known() ? e.previous().name() : null);
+        }
+        if (e.liveness() != null) {
+            m.put("liveness", e.liveness().state().label());
+            m.put("liveness_score", Double.isNaN(e.liveness().score()) ? null : Math.round(e.liveness().score() * 1000) / 1000.0);
+            m.put("liveness_reason", e.liveness().reason());
         }
         try {
             return JSON.writeValueAsString(m);

@@ -13,18 +13,23 @@ import java.util.Locale;
 
 import io.face4j.geometry.Box;
 import io.face4j.image.RgbImage;
+import io.face4j.liveness.temporal.LivenessState;
+import io.face4j.liveness.temporal.TemporalResult;
 import io.face4j.video.TrackView;
 import io.face4j.video.track.Label;
 
 /**
  * Draws boxes and labels (the recipe's cv2.rectangle / cv2.putText view) onto a BGR copy of a frame: green for a
- * known name, red for unknown, amber while a track is still being recognised. Stroke and font grow with the image.
+ * known name, red for unknown, amber while a track is still being recognised; with liveness, a badge under the box
+ * (green LIVE, red SPOOF, grey "checking"). Stroke and font grow with the image.
  * Stateless and thread-safe.
  */
 public final class FrameAnnotator {
     public static final Color KNOWN = new Color(40, 200, 90);
     public static final Color UNKNOWN = new Color(230, 60, 50);
     public static final Color PENDING = new Color(255, 190, 0);
+    /** Liveness still undecided. */
+    public static final Color CHECKING = new Color(120, 120, 120);
 
     /** A TYPE_3BYTE_BGR image of the frame with every track drawn. */
     public BufferedImage draw(RgbImage frame, List<TrackView> tracks) {
@@ -36,7 +41,7 @@ public final class FrameAnnotator {
             float stroke = Math.max(2f, Math.max(frame.width(), frame.height()) / 320f);
             g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, Math.round(stroke * 6)));
             for (TrackView t : tracks) {
-                drawTrack(g, t, stroke);
+                drawTrack(g, t, stroke, frame.height());
             }
         } finally {
             g.dispose();
@@ -63,7 +68,7 @@ public final class FrameAnnotator {
         return String.format(Locale.ROOT, "#%d %s %.2f", t.id(), t.label().text(), t.label().similarity());
     }
 
-    private static void drawTrack(Graphics2D g, TrackView t, float stroke) {
+    private static void drawTrack(Graphics2D g, TrackView t, float stroke, int frameHeight) {
         Box b = t.box();
         Color colour = colour(t.label());
         g.setColor(colour);
@@ -80,6 +85,47 @@ public final class FrameAnnotator {
         g.fillRect(x, top, w, h);
         g.setColor(Color.WHITE);
         g.drawString(label, x + Math.round(stroke), top + m.getAscent());
+        if (t.liveness() != null) {
+            drawBadge(g, t.liveness(), x, (int) Math.round(b.y2()), stroke, frameHeight);
+        }
+    }
+
+    /** "live", "spoof" or "checking" for a track's liveness; null when liveness is not checked. */
+    public static String badge(TrackView t) {
+        if (t.liveness() == null) {
+            return null;
+        }
+        return switch (t.liveness().state()) {
+            case LIVE -> "live";
+            case SPOOF -> "spoof";
+            case UNDECIDED -> "checking";
+        };
+    }
+
+    /** Green for live, red for spoof, grey while checking. */
+    public static Color badgeColour(LivenessState state) {
+        return switch (state) {
+            case LIVE -> KNOWN;
+            case SPOOF -> UNKNOWN;
+            case UNDECIDED -> CHECKING;
+        };
+    }
+
+    /** The liveness badge under the box's bottom-left corner (inside it when the box touches the frame's bottom). */
+    private static void drawBadge(Graphics2D g, TemporalResult liveness, int x, int bottom, float stroke, int frameHeight) {
+        String text = switch (liveness.state()) {
+            case LIVE -> "LIVE";
+            case SPOOF -> "SPOOF";
+            case UNDECIDED -> "checking";
+        };
+        FontMetrics m = g.getFontMetrics();
+        int w = m.stringWidth(text) + 2 * Math.round(stroke);
+        int h = m.getHeight();
+        int top = bottom + h <= frameHeight ? bottom : bottom - h;
+        g.setColor(badgeColour(liveness.state()));
+        g.fillRect(x, top, w, h);
+        g.setColor(Color.WHITE);
+        g.drawString(text, x + Math.round(stroke), top + m.getAscent());
     }
 
     /** A TYPE_3BYTE_BGR copy, the layout FFmpeg's BGR24 frames and Swing both take without conversion. */

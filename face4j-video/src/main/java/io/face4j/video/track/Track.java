@@ -2,6 +2,9 @@ package io.face4j.video.track;
 
 import io.face4j.embed.Embedding;
 import io.face4j.geometry.Box;
+import io.face4j.liveness.temporal.LivenessState;
+import io.face4j.liveness.temporal.TemporalLiveness;
+import io.face4j.liveness.temporal.TemporalResult;
 
 /**
  * One face followed across frames: its box (measured or predicted at constant velocity), appearance and identity.
@@ -21,8 +24,11 @@ public final class Track {
     private Embedding appearance;
     /** The last detected box; {@link #box} may be a prediction from it. */
     private Box lastBox;
+    /** Landmark motion parallax over the track's recent detections, or null when liveness is off. */
+    private final TemporalLiveness liveness;
+    private LivenessState reportedLiveness = LivenessState.UNDECIDED;
 
-    Track(int id, Observation first, long frame, long micros, TrackIdentity identity) {
+    Track(int id, Observation first, long frame, long micros, TrackIdentity identity, TemporalLiveness liveness) {
         this.id = id;
         this.firstFrame = frame;
         this.firstMicros = micros;
@@ -33,6 +39,30 @@ public final class Track {
         this.lastSeenMicros = micros;
         this.hits = 1;
         this.appearance = first.embedding() == null ? null : first.embedding().normalized();
+        this.liveness = liveness;
+        addLandmarks(first, micros);
+    }
+
+    /** The temporal liveness so far, or null when the tracker does not check liveness. */
+    public TemporalResult liveness() {
+        return liveness == null ? null : liveness.result();
+    }
+
+    /** True once per change of the liveness state since the last call (UNDECIDED at the start is no change). */
+    boolean livenessChanged() {
+        if (liveness == null) {
+            return false;
+        }
+        LivenessState now = liveness.result().state();
+        boolean changed = now != reportedLiveness;
+        reportedLiveness = now;
+        return changed;
+    }
+
+    private void addLandmarks(Observation o, long micros) {
+        if (liveness != null && o.landmarks() != null) {
+            liveness.add(micros, o.landmarks());
+        }
     }
 
     public int id() {
@@ -108,6 +138,7 @@ public final class Track {
         }
         box = o.box();
         lastBox = o.box();
+        addLandmarks(o, micros);
         lastSeenFrame = frame;
         lastSeenMicros = micros;
         hits++;

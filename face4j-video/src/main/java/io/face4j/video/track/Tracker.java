@@ -9,6 +9,8 @@ import java.util.function.Function;
 import io.face4j.embed.Embedding;
 import io.face4j.geometry.Box;
 import io.face4j.quality.QualityAssessment;
+import io.face4j.liveness.temporal.TemporalLiveness;
+import io.face4j.liveness.temporal.TemporalOptions;
 
 /**
  * Ties per-frame face detections into tracks, SORT-style: predict each track's box at constant velocity, associate
@@ -22,17 +24,28 @@ public final class Tracker {
     private final TrackerOptions options;
     private final RecognitionOptions recognition;
     private final Function<Embedding, Label> recognizer;
+    private final TemporalOptions liveness;
     private final List<Track> tracks = new ArrayList<>();
     private int nextId = 1;
 
     /** {@code recognizer} may be null: tracks then carry no label. */
     public Tracker(TrackerOptions options, RecognitionOptions recognition, Function<Embedding, Label> recognizer) {
+        this(options, recognition, recognizer, null);
+    }
+
+    /**
+     * {@code liveness} may be null: tracks then carry no liveness. Otherwise each track runs a
+     * {@link TemporalLiveness} on the landmarks of its detections.
+     */
+    public Tracker(TrackerOptions options, RecognitionOptions recognition, Function<Embedding, Label> recognizer,
+                   TemporalOptions liveness) {
         if (options == null || recognition == null) {
             throw new IllegalArgumentException("options and recognition must not be null");
         }
         this.options = options;
         this.recognition = recognition;
         this.recognizer = recognizer;
+        this.liveness = liveness;
     }
 
     /** The live tracks, confirmed or not. */
@@ -75,7 +88,8 @@ public final class Tracker {
         for (int i = 0; i < observations.size(); i++) {
             if (!used[i]) {
                 Observation o = observations.get(i);
-                Track t = new Track(nextId++, o, frame, micros, new TrackIdentity(recognition));
+                Track t = new Track(nextId++, o, frame, micros, new TrackIdentity(recognition),
+                        liveness == null ? null : new TemporalLiveness(liveness));
                 t.identity().add(o.embedding(), o.weight(), assess(o), micros);
                 tracks.add(t);
                 if (options.minHits() <= 1) {
@@ -85,6 +99,7 @@ public final class Tracker {
             }
         }
         recognise(frame, micros, events);
+        reportLiveness(frame, micros, events);
         endStale(frame, micros, events);
         return events;
     }
@@ -117,6 +132,15 @@ public final class Tracker {
         }
     }
 
+    private void reportLiveness(long frame, long micros, List<TrackEvent> events) {
+        for (Track t : tracks) {
+            if (t.confirmed() && t.livenessChanged()) {
+                events.add(new TrackEvent(TrackEvent.Type.LIVENESS_CHANGED, frame, micros, t.id(), t.box(),
+                        t.identity().label(), null, t.liveness()));
+            }
+        }
+    }
+
     private void endStale(long frame, long micros, List<TrackEvent> events) {
         long timeout = Math.round(options.maxMissedSeconds() * 1e6);
         for (Iterator<Track> it = tracks.iterator(); it.hasNext(); ) {
@@ -131,7 +155,8 @@ public final class Tracker {
     }
 
     private static TrackEvent ended(Track t, long frame, long micros) {
-        return new TrackEvent(TrackEvent.Type.TRACK_ENDED, frame, micros, t.id(), t.box(), t.identity().label(), null);
+        return new TrackEvent(TrackEvent.Type.TRACK_ENDED, frame, micros, t.id(), t.box(), t.identity().label(), null,
+                t.liveness());
     }
 
     record Pair(int track, int observation, double score) {

@@ -17,6 +17,10 @@ import io.face4j.quality.QualityAssessment;
 import io.face4j.quality.QualityBar;
 import io.face4j.video.TrackView;
 import io.face4j.video.render.FrameAnnotator;
+import io.face4j.geometry.Landmarks;
+import io.face4j.liveness.temporal.HeadModel;
+import io.face4j.liveness.temporal.LivenessState;
+import io.face4j.liveness.temporal.TemporalOptions;
 
 class TrackerTest {
     private static final long FRAME_MICROS = 33_333;
@@ -39,6 +43,41 @@ class TrackerTest {
 
     private static List<TrackEvent> step(Tracker t, long frame, Observation... faces) {
         return t.update(frame, frame * FRAME_MICROS, List.of(faces));
+    }
+
+    /** A face box around modelled landmarks, detected every 3rd frame for 2 s. */
+    private static List<TrackEvent> feed(Tracker t, java.util.function.IntFunction<Landmarks> landmarks) {
+        List<TrackEvent> events = new ArrayList<>();
+        for (int f = 0; f < 60; f += 3) {
+            Landmarks l = landmarks.apply(f);
+            Box b = l.bounds();
+            Box box = new Box(b.x1() - 20, b.y1() - 30, b.x2() + 20, b.y2() + 20);
+            events.addAll(t.update(f, f * FRAME_MICROS, List.of(new Observation(box, 0.99, null, 0, null, l))));
+        }
+        return events;
+    }
+
+    @Test
+    void tracksCarryLivenessAndReportItsChanges() {
+        java.util.Random r = new java.util.Random(5);
+        Tracker head = new Tracker(TrackerOptions.defaults(), RecognitionOptions.defaults(), null, TemporalOptions.defaults());
+        // a head turning +-25 degrees about once a second, as the singer's in the Hamilton clip
+        List<TrackEvent> events = feed(head, f -> HeadModel.head(Math.toRadians(25) * Math.sin(f / 5.0), 0, 0, 0, 0, r, 0.7));
+        assertEquals(LivenessState.LIVE, head.tracks().get(0).liveness().state(), head.tracks().get(0).liveness().summary());
+        TrackEvent change = events.stream().filter(e -> e.type() == TrackEvent.Type.LIVENESS_CHANGED).findFirst().orElseThrow();
+        assertEquals(LivenessState.LIVE, change.liveness().state());
+        assertTrue(io.face4j.video.render.EventWriter.line(change).contains("\"liveness\":\"live\""), io.face4j.video.render.EventWriter.line(change));
+
+        Tracker photo = new Tracker(TrackerOptions.defaults(), RecognitionOptions.defaults(), null, TemporalOptions.defaults());
+        feed(photo, f -> HeadModel.photo(Math.toRadians(30) * Math.sin(f / 8.0), Math.toRadians(10) * Math.cos(f / 10.0),
+                Math.toRadians(8) * Math.sin(f / 8.0), 20 * Math.sin(f / 8.0), 0, r, 0.7));
+        assertEquals(LivenessState.SPOOF, photo.tracks().get(0).liveness().state(), photo.tracks().get(0).liveness().summary());
+        List<TrackEvent> ended = photo.finish(60, 60 * FRAME_MICROS);
+        assertEquals(LivenessState.SPOOF, ended.get(0).liveness().state());
+
+        Tracker plain = tracker();
+        feed(plain, f -> HeadModel.head(0, 0, 0, 0, 0, r, 0.7));
+        assertNull(plain.tracks().get(0).liveness(), "no liveness unless asked for");
     }
 
     @Test

@@ -45,7 +45,7 @@ final class CalibrateCommand implements Callable<Integer> {
     double far;
 
     @Option(names = "--policy", paramLabel = "POLICY", defaultValue = PolicyOption.DEFAULT, converter = PolicyOption.class,
-            description = "the policy to calibrate: nearest, centroid, knn[:K] or clusters[:K] (default: ${DEFAULT-VALUE})")
+            description = "the policy to calibrate: nearest, centroid, knn[:K], clusters[:K], fusion:ALPHA or top:M (default: ${DEFAULT-VALUE})")
     DecisionPolicy policy;
 
     @Option(names = "--pairs", paramLabel = "FILE", description = "calibrate on an LFW pairs file instead of the gallery's own templates")

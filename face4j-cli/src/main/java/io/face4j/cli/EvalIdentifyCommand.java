@@ -53,7 +53,7 @@ final class EvalIdentifyCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--policy", paramLabel = "POLICY", defaultValue = PolicyOption.DEFAULT,
-            description = "nearest, centroid, knn[:K], clusters[:K[@SPLIT]], a comma-separated list, or all (nearest, centroid, knn:1, knn:3, knn:5, clusters); default: ${DEFAULT-VALUE}")
+            description = "nearest, centroid, knn[:K], clusters[:K[@SPLIT]], fusion:ALPHA, top:M, a comma-separated list, or all (nearest, centroid, knn:1, knn:3, knn:5, clusters); default: ${DEFAULT-VALUE}")
     String policy;
 
     @Mixin

@@ -32,6 +32,12 @@ final class PolicyOption implements ITypeConverter<DecisionPolicy> {
         if (policy instanceof DecisionPolicy.Clusters c) {
             return "clusters:" + c.maxClusters() + (c.splitBelow() == DecisionPolicy.Clusters.DEFAULT_SPLIT_BELOW ? "" : "@" + c.splitBelow());
         }
+        if (policy instanceof DecisionPolicy.Fusion f) {
+            return "fusion:" + f.alpha();
+        }
+        if (policy instanceof DecisionPolicy.TopMean t) {
+            return "top:" + t.m();
+        }
         return policy instanceof DecisionPolicy.KnnVote knn ? "knn:" + knn.k() : policy.key();
     }
 
@@ -59,6 +65,20 @@ final class PolicyOption implements ITypeConverter<DecisionPolicy> {
                 // reported below (NumberFormatException is one)
             }
         }
+        if (value != null && value.startsWith("fusion:")) {
+            try {
+                return new DecisionPolicy.Fusion(Double.parseDouble(value.substring(7)));
+            } catch (IllegalArgumentException e) {
+                // reported below (NumberFormatException is one)
+            }
+        }
+        if (value != null && value.startsWith("top:")) {
+            try {
+                return new DecisionPolicy.TopMean(Integer.parseInt(value.substring(4)));
+            } catch (IllegalArgumentException e) {
+                // reported below
+            }
+        }
         if (value != null && value.startsWith("knn:")) {
             try {
                 int k = Integer.parseInt(value.substring(4));
@@ -69,7 +89,7 @@ final class PolicyOption implements ITypeConverter<DecisionPolicy> {
                 // reported below
             }
         }
-        throw new TypeConversionException("policy must be nearest, centroid, knn, knn:K (K >= 1), clusters or clusters:K[@SPLIT]"
-                + " (K in 1..8, SPLIT a cosine in (-1, 1]), got '" + value + "'");
+        throw new TypeConversionException("policy must be nearest, centroid, knn, knn:K (K >= 1), clusters, clusters:K[@SPLIT]"
+                + " (K in 1..8, SPLIT a cosine in (-1, 1]), fusion:ALPHA (ALPHA in [0, 1]) or top:M (M in 1..16), got '" + value + "'");
     }
 }

@@ -60,7 +60,7 @@ final class RecognizeCommand implements Callable<Integer> {
     Double threshold;
 
     @Option(names = "--policy", paramLabel = "POLICY", defaultValue = PolicyOption.DEFAULT, converter = PolicyOption.class,
-            description = "nearest, centroid, knn[:K] or clusters[:K] (default: ${DEFAULT-VALUE})")
+            description = "nearest, centroid, knn[:K], clusters[:K], fusion:ALPHA or top:M (default: ${DEFAULT-VALUE})")
     DecisionPolicy policy;
 
     @Mixin

@@ -58,4 +58,18 @@ class DegradeOptionTest {
         assertEquals("clusters:2@0.5", PolicyOption.format(PolicyOption.parse("clusters:2@0.5")));
         assertEquals(io.face4j.gallery.DecisionPolicy.clusters(), PolicyOption.parse("clusters:3"));
     }
+
+    @Test
+    void fusionPoliciesParseAndPrintBackAndBadOnesAreRefused() {
+        assertEquals("fusion:0.5", PolicyOption.format(PolicyOption.parse("fusion:0.5")));
+        assertEquals("top:2", PolicyOption.format(PolicyOption.parse("top:2")));
+        assertEquals(new io.face4j.gallery.DecisionPolicy.Fusion(0.5), PolicyOption.parse("fusion:0.5"));
+        for (String bad : new String[] {"fusion:1.5", "fusion:x", "top:0", "top:17"}) {
+            org.junit.jupiter.api.Assertions.assertThrows(picocli.CommandLine.TypeConversionException.class,
+                    () -> PolicyOption.parse(bad), bad);
+        }
+        // an uncalibrated fusion threshold lies between the centroid's and the nearest template's
+        double fused = io.face4j.gallery.RecognitionDefaults.threshold(PolicyOption.parse("fusion:0.5"));
+        assertEquals(0.52, fused, 1e-9);
+    }
 }

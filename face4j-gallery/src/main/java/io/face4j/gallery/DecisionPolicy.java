@@ -16,10 +16,14 @@ package io.face4j.gallery;
  *       than {@code splitBelow}); the score is the best cosine to a cluster centroid. With one cluster it is
  *       {@link Centroid}; enrolments in different conditions (normal and dark light) each keep their own template
  *       instead of being averaged into one that fits neither.</li>
+ *   <li>{@link Fusion}: {@code alpha} times the centroid score plus {@code 1 - alpha} times the nearest-template
+ *       score: the mean's stability with a share of the best single template's coverage.</li>
+ *   <li>{@link TopMean}: the mean of the identity's {@code m} best template cosines (all of them when it has fewer):
+ *       between nearest ({@code m = 1}) and the mean of the template scores.</li>
  * </ul>
  */
 public sealed interface DecisionPolicy permits DecisionPolicy.NearestTemplate, DecisionPolicy.Centroid,
-        DecisionPolicy.KnnVote, DecisionPolicy.Clusters {
+        DecisionPolicy.KnnVote, DecisionPolicy.Clusters, DecisionPolicy.Fusion, DecisionPolicy.TopMean {
 
     /** A stable short name, used as the settings key of the policy's calibrated threshold. */
     String key();
@@ -67,7 +71,22 @@ public sealed interface DecisionPolicy permits DecisionPolicy.NearestTemplate, D
                 // falls through to the error below
             }
         }
-        throw new IllegalArgumentException("key must be nearest, centroid, knn-<k> or clusters-<k>[@<split>], got " + key);
+        if (key != null && key.startsWith("fusion-")) {
+            try {
+                return new Fusion(Double.parseDouble(key.substring(7)));
+            } catch (NumberFormatException e) {
+                // falls through to the error below
+            }
+        }
+        if (key != null && key.startsWith("top-")) {
+            try {
+                return new TopMean(Integer.parseInt(key.substring(4)));
+            } catch (NumberFormatException e) {
+                // falls through to the error below
+            }
+        }
+        throw new IllegalArgumentException("key must be nearest, centroid, knn-<k>, clusters-<k>[@<split>], fusion-<alpha>"
+                + " or top-<m>, got " + key);
     }
 
     record NearestTemplate() implements DecisionPolicy {
@@ -123,6 +142,42 @@ public sealed interface DecisionPolicy permits DecisionPolicy.NearestTemplate, D
         @Override
         public String key() {
             return "clusters-" + maxClusters + (splitBelow == DEFAULT_SPLIT_BELOW ? "" : "@" + splitBelow);
+        }
+    }
+
+    /**
+     * {@code alpha * centroid + (1 - alpha) * nearest}: see the interface comment.
+     *
+     * @param alpha weight of the centroid score, in [0, 1]
+     */
+    record Fusion(double alpha) implements DecisionPolicy {
+        public Fusion {
+            if (!(alpha >= 0 && alpha <= 1)) {
+                throw new IllegalArgumentException("alpha must be in [0, 1], got " + alpha);
+            }
+        }
+
+        @Override
+        public String key() {
+            return "fusion-" + alpha;
+        }
+    }
+
+    /**
+     * The mean of the identity's {@code m} best template cosines: see the interface comment.
+     *
+     * @param m templates averaged, 1..16
+     */
+    record TopMean(int m) implements DecisionPolicy {
+        public TopMean {
+            if (m < 1 || m > 16) {
+                throw new IllegalArgumentException("m must be in [1, 16], got " + m);
+            }
+        }
+
+        @Override
+        public String key() {
+            return "top-" + m;
         }
     }
 }

@@ -215,6 +215,10 @@ final class ModelIndex {
                 scores = centroid(query, excludedRow);
             } else if (policy instanceof DecisionPolicy.Clusters clusters) {
                 scores = clusters(query, clusters, excludedRow);
+            } else if (policy instanceof DecisionPolicy.Fusion fusion) {
+                scores = fusion(query, fusion.alpha(), excludedRow);
+            } else if (policy instanceof DecisionPolicy.TopMean topMean) {
+                scores = topMean(query, topMean.m(), excludedRow);
             } else {
                 scores = knnVote(query, ((DecisionPolicy.KnnVote) policy).k(), excludedRow, null, 0);
             }
@@ -243,6 +247,11 @@ final class ModelIndex {
                 scores = centroid(query, -1);
             } else if (policy instanceof DecisionPolicy.Clusters clusters) {
                 scores = clusters(query, clusters, -1);
+            } else if (policy instanceof DecisionPolicy.Fusion fusion) {
+                // every row scored in float: the fused score has no cheap bound
+                scores = fusion(query, fusion.alpha(), -1);
+            } else if (policy instanceof DecisionPolicy.TopMean topMean) {
+                scores = topMean(query, topMean.m(), -1);
             } else {
                 int n = rows;
                 float[][] scratch = BOUNDS.get();
@@ -374,6 +383,60 @@ final class ModelIndex {
             }
             // templates pointing in opposite directions can sum to (almost) nothing: no direction, no similarity
             scores[slot] = squares < 1e-12 ? 0f : (float) (dot / Math.sqrt(squares));
+        }
+        return scores;
+    }
+
+    /** {@code alpha} times each identity's centroid score plus {@code 1 - alpha} times its best template score. */
+    private float[] fusion(float[] query, double alpha, int excludedRow) {
+        float[] mean = centroid(query, excludedRow);
+        float[] best = nearest(query, excludedRow, null, 0);
+        float[] scores = new float[slots];
+        for (int slot = 0; slot < slots; slot++) {
+            // NaN (no template left) stays NaN
+            scores[slot] = (float) (alpha * mean[slot] + (1 - alpha) * best[slot]);
+        }
+        return scores;
+    }
+
+    /** Each identity's mean of its {@code m} best template cosines (of all, when it has fewer). */
+    private float[] topMean(float[] query, int m, int excludedRow) {
+        float[] top = new float[slots * m];
+        int[] filled = new int[slots];
+        float[] mat = matrix;
+        int dim = dimension;
+        for (int r = 0, n = rows; r < n; r++) {
+            if (r == excludedRow) {
+                continue;
+            }
+            float s = dot(mat, r * dim, query, dim);
+            int slot = rowSlot[r];
+            int base = slot * m;
+            int f = filled[slot];
+            if (f == m && s <= top[base + m - 1]) {
+                continue;
+            }
+            int i = f == m ? m - 1 : f;
+            if (f < m) {
+                filled[slot]++;
+            }
+            while (i > 0 && top[base + i - 1] < s) {
+                top[base + i] = top[base + i - 1];
+                i--;
+            }
+            top[base + i] = s;
+        }
+        float[] scores = new float[slots];
+        for (int slot = 0; slot < slots; slot++) {
+            if (filled[slot] == 0) {
+                scores[slot] = Float.NaN;
+                continue;
+            }
+            double sum = 0;
+            for (int i = 0; i < filled[slot]; i++) {
+                sum += top[slot * m + i];
+            }
+            scores[slot] = (float) (sum / filled[slot]);
         }
         return scores;
     }

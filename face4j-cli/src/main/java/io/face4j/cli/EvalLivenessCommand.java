@@ -64,8 +64,14 @@ final class EvalLivenessCommand implements Callable<Integer> {
 
     @Option(names = "--cues", paramLabel = "CUE,...", split = ",",
             description = "with --fit: combine exactly these cues (ids: faceAntiSpoofing, sharpness, highFrequency, specular, "
-                    + "saturation, chromaSpread, contrast, humanAntispoof, humanLiveness)")
+                    + "saturation, chromaSpread, contrast, humanAntispoof, humanLiveness, laplacianToGradient, faceToSurround, "
+                    + "dogLbpEntropy, dogLbpNonUniform)")
     List<String> cues;
+
+    @Option(names = "--select-by", paramLabel = "auc|acer", defaultValue = "auc",
+            description = "with --fit: forward selection maximises the cross-validated ROC AUC, or minimises the mean held-out "
+                    + "fold's ACER at the other folds' equal-error threshold (session shift of the threshold; default: ${DEFAULT-VALUE})")
+    String selectBy;
 
     @Option(names = "--report", paramLabel = "FILE.png", description = "write the ROC curve (1 - BPCER against APCER) of the combination")
     Path report;
@@ -93,6 +99,11 @@ final class EvalLivenessCommand implements Callable<Integer> {
         if (!"train".equals(split) && !"test".equals(split)) {
             throw new UsageException("--split must be train or test, got " + split);
         }
+        LivenessFit.Criterion criterion = switch (selectBy.toLowerCase(Locale.ROOT)) {
+            case "auc" -> LivenessFit.Criterion.AUC;
+            case "acer" -> LivenessFit.Criterion.ACER;
+            default -> throw new UsageException("--select-by must be auc or acer, got " + selectBy);
+        };
         List<LivenessCue> forced = new ArrayList<>();
         if (cues != null) {
             for (String id : cues) {
@@ -134,7 +145,7 @@ final class EvalLivenessCommand implements Callable<Integer> {
         LivenessCombiner combiner = options.combiner();
         PrintWriter info = quiet ? new PrintWriter(java.io.Writer.nullWriter()) : out;
         if (fit || cues != null) {
-            combiner = new LivenessFit(train).fit(forced, info);
+            combiner = new LivenessFit(train).fit(forced, criterion, info);
             info.println("fitted: " + combiner);
             info.println("as Java (PassiveDefaults.COMBINER):");
             info.println(combiner.toJava());

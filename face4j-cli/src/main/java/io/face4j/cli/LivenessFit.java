@@ -19,7 +19,7 @@ import io.face4j.liveness.LivenessCue;
  * stops when no cue adds at least {@link #MIN_GAIN}. Images without a face are left out of the fit.
  */
 final class LivenessFit {
-    /** 0.005: smallest cross-validated AUC gain that earns a cue its place (about one attack/live pair order in 200). */
+    /** 0.005: smallest cross-validated gain (AUC, or ACER) that earns a cue its place (about one attack/live pair order in 200). */
     static final double MIN_GAIN = 0.005;
     /** 5 folds, or one per group (session or subject) when there are fewer. */
     static final int FOLDS = 5;
@@ -58,8 +58,23 @@ final class LivenessFit {
         }
     }
 
-    /** Out-of-fold pooled AUC of a combiner over {@code cues}. */
-    double crossValidatedAuc(List<LivenessCue> cues) {
+    /** What forward selection maximises: the pooled out-of-fold ROC AUC, or minus the mean held-out-fold ACER. */
+    enum Criterion {
+        /** Pooled out-of-fold ROC AUC: ranking only, blind to where the threshold lands. */
+        AUC,
+        /**
+         * Mean over folds of the held-out fold's ACER at the equal-error threshold of the combiner's scores on the other
+         * folds: with folds = capture sessions this measures what a session shift does to a threshold fitted elsewhere.
+         */
+        ACER
+    }
+
+    /**
+     * {pooled out-of-fold AUC, mean held-out-fold ACER} of a combiner over {@code cues}; the ACER of a held-out fold is
+     * taken at the equal-error threshold of the combiner's scores on the folds it was fitted on.
+     */
+    private double[] crossValidate(List<LivenessCue> cues) {
+        double acerSum = 0;
         double[] scores = new double[rows.size()];
         for (int fold = 0; fold < foldCount; fold++) {
             List<double[]> trainX = new ArrayList<>();
@@ -73,53 +88,78 @@ final class LivenessFit {
             if (trainY.stream().allMatch(b -> b) || trainY.stream().noneMatch(b -> b)) {
                 throw new InputException("cross-validation fold " + fold + " leaves a training set without live or attack images");
             }
-            LivenessCombiner combiner = LivenessCombiner.fit(cues, trainX.toArray(double[][]::new), toArray(trainY), LivenessCombiner.DEFAULT_L2);
+            double[][] x = trainX.toArray(double[][]::new);
+            LivenessCombiner combiner = LivenessCombiner.fit(cues, x, toArray(trainY), LivenessCombiner.DEFAULT_L2);
+            double[] trainScores = new double[x.length];
+            for (int i = 0; i < x.length; i++) {
+                trainScores[i] = combiner.score(x[i]);
+            }
+            double threshold = LivenessMetrics.equalErrorThreshold(trainScores, toArray(trainY));
+            List<Double> heldScores = new ArrayList<>();
+            List<Boolean> heldLabels = new ArrayList<>();
             for (int i = 0; i < rows.size(); i++) {
                 if (folds.get(i) == fold) {
                     scores[i] = combiner.score(select(rows.get(i), cues));
+                    heldScores.add(scores[i]);
+                    heldLabels.add(labels.get(i));
                 }
             }
+            acerSum += LivenessMetrics.at(heldScores.stream().mapToDouble(Double::doubleValue).toArray(), toArray(heldLabels), threshold).acer();
         }
-        return LivenessMetrics.auc(scores, toArray(labels));
+        return new double[] {LivenessMetrics.auc(scores, toArray(labels)), acerSum / foldCount};
+    }
+
+    /** The criterion as a number to maximise. */
+    private double merit(List<LivenessCue> cues, Criterion criterion) {
+        double[] cv = crossValidate(cues);
+        return criterion == Criterion.AUC ? cv[0] : -cv[1];
     }
 
     /** Forward selection (or the given cues), printing the cross-validated AUC of each step; returns the combiner fitted on everything. */
     LivenessCombiner fit(List<LivenessCue> forced, PrintWriter out) {
+        return fit(forced, Criterion.AUC, out);
+    }
+
+    /** As {@link #fit(List, PrintWriter)}, selecting by {@code criterion}. */
+    LivenessCombiner fit(List<LivenessCue> forced, Criterion criterion, PrintWriter out) {
         List<LivenessCue> chosen = new ArrayList<>();
         if (forced != null && !forced.isEmpty()) {
             chosen.addAll(forced);
-            out.printf(Locale.ROOT, "fit: cues %s given; %d-fold session-grouped CV AUC on the calibration set %.4f%n",
-                    ids(chosen), foldCount, crossValidatedAuc(chosen));
+            double[] cv = crossValidate(chosen);
+            out.printf(Locale.ROOT, "fit: cues %s given; %d-fold session-grouped CV on the calibration set: auc %.4f, held-out acer %.4f%n",
+                    ids(chosen), foldCount, cv[0], cv[1]);
         } else {
-            out.printf(Locale.ROOT, "fit: forward selection by %d-fold session-grouped CV AUC on the calibration set (%d images with a face)%n",
-                    foldCount, rows.size());
+            out.printf(Locale.ROOT, "fit: forward selection by %d-fold session-grouped CV %s on the calibration set (%d images with a face)%n",
+                    foldCount, criterion == Criterion.AUC ? "AUC" : "held-out ACER", rows.size());
             for (LivenessCue cue : LivenessCue.values()) {
-                out.printf(Locale.ROOT, "  alone %-18s cv auc %.4f%n", cue.id(), crossValidatedAuc(List.of(cue)));
+                double[] cv = crossValidate(List.of(cue));
+                out.printf(Locale.ROOT, "  alone %-20s cv auc %.4f, held-out acer %.4f%n", cue.id(), cv[0], cv[1]);
             }
-            double best = 0.5;
+            double best = criterion == Criterion.AUC ? 0.5 : -0.5;
             while (chosen.size() < LivenessCue.values().length) {
                 LivenessCue bestCue = null;
-                double bestAuc = best;
+                double bestMerit = best;
                 for (LivenessCue cue : LivenessCue.values()) {
                     if (chosen.contains(cue)) {
                         continue;
                     }
                     List<LivenessCue> trial = new ArrayList<>(chosen);
                     trial.add(cue);
-                    double auc = crossValidatedAuc(trial);
-                    if (auc > bestAuc) {
-                        bestAuc = auc;
+                    double merit = merit(trial, criterion);
+                    if (merit > bestMerit) {
+                        bestMerit = merit;
                         bestCue = cue;
                     }
                 }
-                if (bestCue == null || bestAuc - best < MIN_GAIN) {
-                    out.printf(Locale.ROOT, "  stop: no cue adds %.3f or more (best candidate %s)%n", MIN_GAIN,
-                            bestCue == null ? "none" : bestCue.id() + String.format(Locale.ROOT, " -> %.4f", bestAuc));
+                if (bestCue == null || bestMerit - best < MIN_GAIN) {
+                    out.printf(Locale.ROOT, "  stop: no cue improves it by %.3f or more (best candidate %s)%n", MIN_GAIN,
+                            bestCue == null ? "none" : bestCue.id() + String.format(Locale.ROOT, " -> %.4f", Math.abs(bestMerit)));
                     break;
                 }
                 chosen.add(bestCue);
-                best = bestAuc;
-                out.printf(Locale.ROOT, "  + %-18s cv auc %.4f%n", bestCue.id(), bestAuc);
+                best = bestMerit;
+                double[] cv = crossValidate(chosen);
+                out.printf(Locale.ROOT, "  + %-20s cv auc %.4f, held-out acer %.4f%n", bestCue.id(), cv[0], cv[1]);
             }
         }
         List<double[]> x = new ArrayList<>();

@@ -82,5 +82,8 @@ class EvalLivenessCommandTest {
         assertEquals(ExitCodes.USAGE, Cli.run("eval-liveness", tmp, "--threshold", "1.5").code());
         assertEquals(ExitCodes.USAGE, Cli.run("eval-liveness", tmp, "--cues", "sharpness,bogus", "--calibrate-on", tmp).code());
         assertEquals(ExitCodes.USAGE, Cli.run("eval-liveness", tmp, "--fit").code(), "--fit without a calibration set");
+        Cli.Run badCriterion = Cli.run("eval-liveness", tmp, "--fit", "--select-by", "f1", "--calibrate-on", tmp);
+        assertEquals(ExitCodes.USAGE, badCriterion.code(), badCriterion::toString);
+        assertTrue(badCriterion.err().contains("--select-by must be auc or acer"), badCriterion.err());
     }
 }

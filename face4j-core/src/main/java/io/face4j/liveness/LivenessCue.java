@@ -24,7 +24,15 @@ public enum LivenessCue {
     /** Human's antispoof model (128x128): sigmoid output, higher = real. */
     HUMAN_ANTISPOOF("humanAntispoof", "Human antispoof model output, higher = real"),
     /** Human's liveness model (32x32): softmax output element 0. */
-    HUMAN_LIVENESS("humanLiveness", "Human liveness model softmax element 0");
+    HUMAN_LIVENESS("humanLiveness", "Human liveness model softmax element 0"),
+    /** log(Laplacian energy / gradient energy) of the face crop: contrast-free sharpness. */
+    LAPLACIAN_TO_GRADIENT("laplacianToGradient", "log(Laplacian energy / gradient energy) of the face crop"),
+    /** log((1 + face Laplacian energy) / (1 + surround Laplacian energy)) at source resolution. */
+    FACE_TO_SURROUND("faceToSurround", "log of face over surrounding-ring Laplacian energy, source resolution"),
+    /** Entropy (bits) of the uniform LBP(8,1) histogram of the DoG-filtered 64x64 crop. */
+    DOG_LBP_ENTROPY("dogLbpEntropy", "entropy of the DoG-filtered uniform LBP(8,1) histogram"),
+    /** Share of non-uniform LBP(8,1) codes in the DoG-filtered 64x64 crop. */
+    DOG_LBP_NON_UNIFORM("dogLbpNonUniform", "share of non-uniform DoG-filtered LBP(8,1) codes");
 
     private final String id;
     private final String description;

@@ -111,6 +111,10 @@ public final class LivenessDetector implements AutoCloseable {
                 case CONTRAST -> ImageCues.contrast(region);
                 case HUMAN_ANTISPOOF -> humanAntispoof.score(image, box);
                 case HUMAN_LIVENESS -> humanLiveness.score(image, box);
+                case LAPLACIAN_TO_GRADIENT -> ImageCues.laplacianToGradient(region);
+                case FACE_TO_SURROUND -> ImageCues.faceToSurroundSharpness(image, FaceRegion.expoSquare(box, image.width(), image.height()));
+                case DOG_LBP_ENTROPY -> ImageCues.dogLbpEntropy(region);
+                case DOG_LBP_NON_UNIFORM -> ImageCues.dogLbpNonUniform(region);
             };
             if (!Double.isFinite(value)) {
                 throw new IllegalStateException(String.format(Locale.ROOT, "cue %s gave %s for box %s", cue.id(), value, box));

@@ -3,9 +3,9 @@ package io.face4j.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.face4j.FaceAnalyzer;
 import io.face4j.FaceFinder;
@@ -13,7 +13,6 @@ import io.face4j.embed.Embedding;
 import io.face4j.eval.LfwPairs;
 import io.face4j.eval.LfwProtocol;
 import io.face4j.eval.PairSampler;
-import io.face4j.eval.VerificationReport;
 import io.face4j.geometry.Box;
 import io.face4j.image.Degradation;
 import io.face4j.image.ImageException;
@@ -63,31 +62,9 @@ final class AlignedEvaluation {
     static Result run(Path root, Map<String, List<Path>> people, LfwPairs pairs, FaceAnalyzer analyzer, Degradation degradation,
                       long degradeSeed, Progress progress, PrintWriter err) {
         FaceFinder finder = new FaceFinder(analyzer);
-        Map<Path, Embedding> embeddings = new HashMap<>();
-        List<Path> missing = new ArrayList<>();
         int[] detected = {0};
-        List<LfwPairs.Pair> list = pairs.pairs();
-        double[] scores = new double[list.size()];
-        boolean[] same = new boolean[list.size()];
-        int[] folds = new int[list.size()];
-        int affected = 0;
-        for (int i = 0; i < list.size(); i++) {
-            LfwPairs.Pair pair = list.get(i);
-            Embedding a = embed(people.get(pair.name1()).get(pair.index1() - 1), root, analyzer, finder, degradation, degradeSeed,
-                    embeddings, missing, detected, progress, err);
-            Embedding b = embed(people.get(pair.name2()).get(pair.index2() - 1), root, analyzer, finder, degradation, degradeSeed,
-                    embeddings, missing, detected, progress, err);
-            if (a != null && b != null) {
-                scores[i] = a.cosine(b);
-            } else {
-                scores[i] = LfwProtocol.MISSING_SCORE;
-                affected++;
-            }
-            same[i] = pair.same();
-            folds[i] = pair.fold();
-        }
-        int images = embeddings.size() + missing.size();
-        LfwProtocol.Result result = new LfwProtocol.Result(VerificationReport.of(scores, same, folds), images, missing, affected, scores);
+        LfwProtocol.Result result = LfwProtocol.evaluate(pairs, (name, index) -> people.get(name).get(index - 1),
+                file -> embed(file, root, analyzer, finder, degradation, degradeSeed, detected, progress, err));
         return new Result(pairs, result, detected[0]);
     }
 
@@ -101,13 +78,9 @@ final class AlignedEvaluation {
         return files.size();
     }
 
-    private static Embedding embed(Path file, Path root, FaceAnalyzer analyzer, FaceFinder finder, Degradation degradation,
-                                   long degradeSeed, Map<Path, Embedding> cache, List<Path> missing, int[] detected,
-                                   Progress progress, PrintWriter err) {
-        Embedding cached = cache.get(file);
-        if (cached != null || missing.contains(file)) {
-            return cached;
-        }
+    /** The degraded crop's embedding (LfwProtocol calls this once per image), counting whether MTCNN finds a face in it. */
+    private static Optional<Embedding> embed(Path file, Path root, FaceAnalyzer analyzer, FaceFinder finder, Degradation degradation,
+                                             long degradeSeed, int[] detected, Progress progress, PrintWriter err) {
         try {
             RgbImage read = Images.read(file);
             // Seeded by the path under the root: glint's file names (1.png, 2.png, ...) repeat across people.
@@ -116,13 +89,10 @@ final class AlignedEvaluation {
             if (!finder.find(image).isEmpty()) {
                 detected[0]++;
             }
-            Embedding embedding = analyzer.embedAligned(List.of(image)).get(0);
-            cache.put(file, embedding);
-            return embedding;
+            return Optional.of(analyzer.embedAligned(List.of(image)).get(0));
         } catch (ImageException e) {
             err.println("face4j: cannot read " + file + ": " + e.getMessage() + " (counted as no face)");
-            missing.add(file);
-            return null;
+            return Optional.empty();
         } finally {
             progress.step();
         }

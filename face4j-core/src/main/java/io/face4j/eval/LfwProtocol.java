@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 import io.face4j.embed.Embedding;
@@ -46,8 +47,19 @@ public final class LfwProtocol {
 
     /** Evaluates {@code pairs} with images under {@code root}; {@code embed} returns empty when it finds no face. */
     public static Result evaluate(LfwPairs pairs, Path root, Function<Path, Optional<Embedding>> embed) {
-        if (pairs == null || root == null || embed == null) {
-            throw new IllegalArgumentException("pairs, root and embed must not be null");
+        if (root == null) {
+            throw new IllegalArgumentException("root must not be null");
+        }
+        return evaluate(pairs, (name, index) -> LfwPairs.imagePath(root, name, index), embed);
+    }
+
+    /**
+     * Evaluates {@code pairs} whose images are found by {@code image} (person name, 1-based index -> file) instead of
+     * the LFW file naming, e.g. for folders with other file names; {@code embed} returns empty when it finds no face.
+     */
+    public static Result evaluate(LfwPairs pairs, BiFunction<String, Integer, Path> image, Function<Path, Optional<Embedding>> embed) {
+        if (pairs == null || image == null || embed == null) {
+            throw new IllegalArgumentException("pairs, image and embed must not be null");
         }
         Map<Path, Optional<Embedding>> cache = new HashMap<>();
         List<Path> missing = new ArrayList<>();
@@ -58,8 +70,8 @@ public final class LfwProtocol {
         int affected = 0;
         for (int i = 0; i < list.size(); i++) {
             LfwPairs.Pair pair = list.get(i);
-            Optional<Embedding> a = embedOnce(pair.image1(root), embed, cache, missing);
-            Optional<Embedding> b = embedOnce(pair.image2(root), embed, cache, missing);
+            Optional<Embedding> a = embedOnce(image.apply(pair.name1(), pair.index1()), embed, cache, missing);
+            Optional<Embedding> b = embedOnce(image.apply(pair.name2(), pair.index2()), embed, cache, missing);
             if (a.isPresent() && b.isPresent()) {
                 scores[i] = a.get().cosine(b.get());
             } else {

@@ -116,14 +116,17 @@ public final class FaceAnalyzer implements AutoCloseable {
      */
     List<Face> analyze(RgbImage image, int pad, boolean embed) {
         RgbImage frame = pad(image, pad);
-        if (illumination.darkDetection() == Illumination.NONE || !illumination.isDark(image)) {
+        if (illumination.darkDetection() == Illumination.NONE) {
             return faces(frame, frame, embed);
         }
         if (illumination.onlyWhenMissed()) {
+            // the default: the frame as it is first, so a frame with a face never pays for the darkness test
             List<Face> faces = faces(frame, frame, embed);
-            if (!faces.isEmpty()) {
+            if (!faces.isEmpty() || !illumination.isDark(image)) {
                 return faces;
             }
+        } else if (!illumination.isDark(image)) {
+            return faces(frame, frame, embed);
         }
         return faces(frame, pad(illumination.darkDetection().forFrame().apply(image), pad), embed);
     }
